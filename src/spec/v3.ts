@@ -36,3 +36,19 @@ export const V3_TASK_RESULT = {
 
 /** V3 restore-face is synchronous: body `{ image_file, fidelity, extra }`. */
 export const V3_RESTORE_FACE_DEFAULT_FIDELITY = 0.7;
+
+/** The keys a V3 upscale body may have at its top level (API.md, "V3"). */
+export const V3_UPSCALE_BODY_KEYS = ['request', 'extra'] as const;
+/** The keys V3 accepts inside `extra` (upscale and restore-face). */
+export const V3_EXTRA_KEYS = [
+  'response_image_type',
+  'webhook',
+  'custom_storage',
+  'enterprise_plan',
+  'enable_nsfw_detection',
+  'nsfw_detection_level',
+] as const;
+/** The keys of a V3 restore-face body. */
+export const V3_RESTORE_FACE_BODY_KEYS = ['image_file', 'fidelity', 'extra'] as const;
+/** restore-face `fidelity` range, inclusive. */
+export const V3_RESTORE_FACE_FIDELITY = { min: 0, max: 1 } as const;

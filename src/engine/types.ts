@@ -46,6 +46,8 @@ export interface BodyProperty extends StaticValue {
   /** Set only on some paths (inside an `if`, a ternary, a loop…). */
   conditional: boolean;
   span: SourceSpan;
+  /** Further places that set the same parameter (`payload.x = …` after the literal), in order. */
+  otherOrigins?: t.Node[];
 }
 
 export interface RequestBody {

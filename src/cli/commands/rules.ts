@@ -1,12 +1,11 @@
-// SCAFFOLD: replaced by the helper that owns the `rules` command.
-import { UsageError } from '../errors.js';
+import { RULE_METAS } from '../../rules/index.js';
 import type { CommandFactory } from './command-type.js';
 
 export const rulesCommand: CommandFactory = () => ({
   command: 'rules',
-  
-  describe: 'rules',
+  describe: 'List the rules with their default severities',
   handler: () => {
-    throw new UsageError('rules is not built yet');
+    const width = Math.max(...RULE_METAS.map((r) => r.id.length));
+    for (const r of RULE_METAS) process.stdout.write(`${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(5)}  ${r.description}\n`);
   },
 });

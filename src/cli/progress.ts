@@ -1,0 +1,31 @@
+/**
+ * A progress bar on stderr for long runs: only on a TTY, never with
+ * --no-progress or a machine format, and only once a run passes ~1 s.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+const NOOP: Progress = { update() {}, stop() {} };
+
+export function createProgress(enabled: boolean, phase: string, delayMs = 1000): Progress {
+  if (!enabled || !process.stderr.isTTY) return NOOP;
+  const started = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      if (!bar) {
+        if (Date.now() - started < delayMs) return;
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${phase} [{bar}] {value}/{total} files`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, done);
+      }
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

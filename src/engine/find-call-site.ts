@@ -1,0 +1,257 @@
+/**
+ * Is this call a request to a Novita V2 endpoint, and through which client?
+ * One function per client shape; each says where the URL, the base URL and
+ * the body are.
+ */
+import * as t from '@babel/types';
+import type { V2Endpoint } from '../spec/endpoints.js';
+import type { NodePath } from './babel-traverse.js';
+import { instanceBase, libraryOf, type LibraryRef } from './library-of.js';
+import { readRequestBody } from './request-body.js';
+import { spanOf } from './span.js';
+import { evaluate, findObjectProperty, joinUrl, UNKNOWN_PART, type EvalContext, type SValue } from './static-value.js';
+import type { CallSite, ClientKind } from './types.js';
+import { matchV2Url } from './url.js';
+
+interface RequestShape {
+  client: ClientKind;
+  url?: NodePath;
+  base?: NodePath;
+  body?: NodePath;
+  /** For SDK calls the endpoint comes from the method, not a URL. */
+  endpoint?: V2Endpoint;
+}
+
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
+const SDK_METHODS: Record<string, V2Endpoint> = { upscale: 'upscale', upscaleSync: 'upscale', progress: 'progress' };
+/** Calls that take a URL-looking string but never send a request. */
+const NEVER_REQUESTS = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'replace', 'replaceAll', 'match', 'matchAll', 'test', 'exec', 'split',
+  'concat', 'push', 'unshift', 'has', 'set', 'add', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'assert', 'equal', 'toBe',
+  'toEqual', 'toContain', 'toMatch', 'toHaveBeenCalledWith', 'URL', 'require', 'resolve', 'join', 'encodeURI', 'encodeURIComponent',
+  'redirect', 'navigate', 'route', 'describe', 'it', 'test', 't', 'i18n', 'translate', 'mock', 'intercept', 'nock', 'reply',
+]);
+
+function arg(path: NodePath<t.CallExpression>, i: number): NodePath | undefined {
+  const a = path.get('arguments')[i];
+  return a && !a.isSpreadElement() ? (a as NodePath) : undefined;
+}
+
+function prop(objectArg: NodePath | undefined, name: string, ctx: EvalContext): NodePath | undefined {
+  if (!objectArg) return undefined;
+  const v = evaluate(objectArg, ctx);
+  return v.kind === 'object' ? findObjectProperty(v.path, name, ctx) : undefined;
+}
+
+function isObjectLike(path: NodePath | undefined, ctx: EvalContext): boolean {
+  return !!path && evaluate(path, ctx).kind === 'object';
+}
+
+function methodName(callee: NodePath): string | undefined {
+  if (callee.isMemberExpression() && !callee.node.computed && t.isIdentifier(callee.node.property)) return callee.node.property.name;
+  if (callee.isIdentifier()) return callee.node.name;
+  return undefined;
+}
+
+/** axios(url, cfg) | axios(cfg) | axios.request(cfg) | axios.post(url, data, cfg) | axios.get(url, cfg) */
+function axiosShape(call: NodePath<t.CallExpression>, method: string | undefined, ref: LibraryRef, ctx: EvalContext): RequestShape | undefined {
+  const base = instanceBase(ref, ctx);
+  const configShape = (cfg: NodePath | undefined): RequestShape => ({ client: 'axios', url: prop(cfg, 'url', ctx), base: prop(cfg, 'baseURL', ctx) ?? base, body: prop(cfg, 'data', ctx) });
+  if (method === undefined || method === 'request') {
+    const first = arg(call, 0);
+    if (isObjectLike(first, ctx)) return configShape(first);
+    const cfg = arg(call, 1);
+    return { client: 'axios', url: first, base: prop(cfg, 'baseURL', ctx) ?? base, body: prop(cfg, 'data', ctx) };
+  }
+  if (BODY_METHODS.has(method)) return { client: 'axios', url: arg(call, 0), base: prop(arg(call, 2), 'baseURL', ctx) ?? base, body: arg(call, 1) };
+  if (HTTP_METHODS.has(method)) return { client: 'axios', url: arg(call, 0), base: prop(arg(call, 1), 'baseURL', ctx) ?? base };
+  return undefined;
+}
+
+/** got(url, opts) | got.post(url, { json }) | ky.post(url, { json }) | ky(url, { method, json }) */
+function gotKyShape(call: NodePath<t.CallExpression>, method: string | undefined, ref: LibraryRef, ctx: EvalContext): RequestShape | undefined {
+  if (method !== undefined && !HTTP_METHODS.has(method)) return undefined;
+  const client = ref.library === 'ky' ? 'ky' : 'got';
+  let url = arg(call, 0);
+  let opts = arg(call, 1);
+  if (isObjectLike(url, ctx)) {
+    opts = url;
+    url = prop(opts, 'url', ctx);
+  }
+  return { client, url, base: prop(opts, 'prefixUrl', ctx) ?? instanceBase(ref, ctx), body: prop(opts, 'json', ctx) ?? prop(opts, 'body', ctx) };
+}
+
+/** fetch(url, { body }) | undici.request(url, { body }) */
+function fetchShape(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestShape {
+  return { client: 'fetch', url: arg(call, 0), body: prop(arg(call, 1), 'body', ctx) };
+}
+
+/** request.post(url).set(…).send(body) — the body comes later in the chain. */
+function superagentShape(call: NodePath<t.CallExpression>, method: string | undefined): RequestShape | undefined {
+  let url: NodePath | undefined;
+  if (method === undefined) url = arg(call, 1); // request('POST', url)
+  else if (HTTP_METHODS.has(method)) url = arg(call, 0);
+  else return undefined;
+  let body: NodePath | undefined;
+  let p: NodePath = call;
+  while (p.parentPath?.isMemberExpression() && p.parentPath.parentPath?.isCallExpression()) {
+    const member = p.parentPath as NodePath<t.MemberExpression>;
+    const next = member.parentPath as NodePath<t.CallExpression>;
+    if (t.isIdentifier(member.node.property, { name: 'send' })) body = arg(next, 0);
+    p = next;
+  }
+  return { client: 'superagent', url, body };
+}
+
+/** xhr.open('POST', url) … xhr.send(JSON.stringify(body)) */
+function xhrShape(call: NodePath<t.CallExpression>, method: string | undefined): RequestShape | undefined {
+  if (method !== 'open') return undefined;
+  const verb = arg(call, 0);
+  if (!verb?.isStringLiteral()) return undefined;
+  const callee = call.get('callee') as NodePath<t.MemberExpression>;
+  let body: NodePath | undefined;
+  const object = callee.get('object');
+  if (object.isIdentifier()) {
+    const binding = object.scope.getBinding(object.node.name);
+    for (const ref of binding?.referencePaths ?? []) {
+      const m = ref.parentPath;
+      if (m?.isMemberExpression() && t.isIdentifier(m.node.property, { name: 'send' }) && m.parentPath?.isCallExpression()) {
+        body = arg(m.parentPath as NodePath<t.CallExpression>, 0);
+      }
+    }
+  }
+  return { client: 'xhr', url: arg(call, 1), body };
+}
+
+function sdkShape(call: NodePath<t.CallExpression>, method: string | undefined): RequestShape | undefined {
+  const endpoint = method ? SDK_METHODS[method] : undefined;
+  if (!endpoint) return undefined;
+  return { client: 'novita-sdk', endpoint, body: endpoint === 'upscale' ? arg(call, 0) : undefined };
+}
+
+/** A route definition (`app.post('/v2/upscale', handler)`) has a function among its arguments. */
+function looksLikeRoute(call: NodePath<t.CallExpression>, ctx: EvalContext): boolean {
+  return call.get('arguments').slice(1).some((a) => {
+    if (a.isFunction()) return true;
+    if (a.isIdentifier() || a.isMemberExpression()) return evaluate(a as NodePath, ctx).kind === 'function';
+    if (a.isObjectExpression()) return findObjectProperty(a, 'handler', ctx) !== undefined;
+    return false;
+  }) || (call.get('arguments')[0]?.isObjectExpression() === true && findObjectProperty(call.get('arguments')[0] as NodePath<t.ObjectExpression>, 'handler', ctx) !== undefined);
+}
+
+/** A custom wrapper: `post(UPSCALE_URL, body)`, `httpFetch({ url: '/v2/upscale', data })`. */
+function wrapperShape(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestShape | undefined {
+  const first = arg(call, 0);
+  if (!first) return undefined;
+  if (isObjectLike(first, ctx)) {
+    const url = prop(first, 'url', ctx) ?? prop(first, 'path', ctx) ?? prop(first, 'endpoint', ctx);
+    if (!url) return undefined;
+    return { client: 'wrapper', url, base: prop(first, 'baseURL', ctx) ?? prop(first, 'baseUrl', ctx), body: prop(first, 'data', ctx) ?? prop(first, 'body', ctx) ?? prop(first, 'json', ctx) };
+  }
+  const second = arg(call, 1);
+  const body = isObjectLike(second, ctx) ? (prop(second, 'body', ctx) ?? prop(second, 'data', ctx) ?? prop(second, 'json', ctx) ?? second) : second;
+  return { client: 'wrapper', url: first, body };
+}
+
+function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestShape | undefined {
+  const callee = call.get('callee') as NodePath;
+  const method = methodName(callee);
+  if (method && NEVER_REQUESTS.has(method)) return undefined;
+  if (callee.isMemberExpression() && t.isIdentifier(callee.node.object, { name: 'console' })) return undefined;
+
+  // The callee itself: fetch(…), axios(…), got(…), upscale(…) from novita-sdk, globalThis.fetch(…)
+  const direct = libraryOf(callee, ctx);
+  if (direct) {
+    switch (direct.library) {
+      case 'fetch':
+        return fetchShape(call, ctx);
+      case 'undici':
+        return direct.importedName === 'fetch' || direct.importedName === 'request' ? fetchShape(call, ctx) : undefined;
+      case 'axios':
+        return axiosShape(call, undefined, direct, ctx);
+      case 'got':
+      case 'ky':
+        return gotKyShape(call, undefined, direct, ctx);
+      case 'superagent':
+        return superagentShape(call, undefined);
+      case 'novita-sdk':
+        return direct.sdkInstance ? undefined : sdkShape(call, direct.importedName);
+      default:
+        return undefined;
+    }
+  }
+  if (callee.isMemberExpression()) {
+    const ref = libraryOf(callee.get('object') as NodePath, ctx) ?? globalLibrary(callee.get('object') as NodePath);
+    if (ref) {
+      switch (ref.library) {
+        case 'axios':
+          return axiosShape(call, method, ref, ctx);
+        case 'got':
+        case 'ky':
+          return gotKyShape(call, method, ref, ctx);
+        case 'superagent':
+          return superagentShape(call, method);
+        case 'undici':
+          return method === 'fetch' || method === 'request' ? fetchShape(call, ctx) : undefined;
+        case 'novita-sdk':
+          if (method === 'httpFetch') return wrapperShape(call, ctx);
+          return sdkShape(call, method);
+        case 'xhr':
+          return xhrShape(call, method);
+        default:
+          return undefined;
+      }
+    }
+    if (method === 'open') return xhrShape(call, method);
+  }
+  if (looksLikeRoute(call, ctx)) return undefined;
+  return wrapperShape(call, ctx);
+}
+
+/** Libraries loaded by a `<script>` tag: a free `axios`, `ky` or `superagent`. */
+function globalLibrary(path: NodePath): LibraryRef | undefined {
+  if (!path.isIdentifier() || path.scope.getBinding(path.node.name)) return undefined;
+  const name = path.node.name;
+  if (name === 'axios' || name === 'ky' || name === 'superagent') return { library: name };
+  return undefined;
+}
+
+function textOf(v: SValue): string {
+  if (v.kind === 'string') return v.text;
+  return UNKNOWN_PART;
+}
+
+export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext): CallSite | undefined {
+  const shape = shapeOf(call, ctx);
+  if (!shape) return undefined;
+  if (shape.client === 'novita-sdk' && shape.endpoint) {
+    return {
+      endpoint: shape.endpoint,
+      client: 'novita-sdk',
+      call: call.node,
+      body: shape.body ? readRequestBody(shape.body, ctx) : undefined,
+      span: spanOf(call.node),
+    };
+  }
+  if (!shape.url) return undefined;
+  const urlValue = evaluate(shape.url, ctx);
+  if (urlValue.kind !== 'string') return undefined;
+  let text = urlValue.text;
+  if (shape.base && !/^[a-z]+:\/\//i.test(text)) text = joinUrl(textOf(evaluate(shape.base, ctx)), text);
+  // A wrapper needs a URL that is itself recognisably Novita or a bare V2 path, not just any string.
+  const match = matchV2Url(text);
+  if (!match) return undefined;
+  if (shape.client === 'wrapper' && looksLikeRoute(call, ctx)) return undefined;
+  const body = match.endpoint === 'upscale' && shape.body ? readRequestBody(shape.body, ctx) : undefined;
+  return {
+    endpoint: match.endpoint,
+    client: shape.client,
+    call: call.node,
+    urlNode: shape.url.node,
+    url: text.replaceAll(UNKNOWN_PART, '${…}'),
+    host: match.host,
+    body,
+    span: spanOf(call.node),
+  };
+}

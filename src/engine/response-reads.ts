@@ -1,0 +1,139 @@
+/**
+ * Follows a V2 call's result to the reads of V2-only response fields:
+ * `res.data.task_id` (axios), `json.data.task_id` after `await res.json()`,
+ * destructuring, `.then(r => r.json())`, `data.status === 2`, `imgs`, …
+ * Within one function; a value returned to a caller is not followed.
+ */
+import * as t from '@babel/types';
+import { V2_RESPONSE_FIELDS } from '../spec/v2-responses.js';
+import type { V2Endpoint } from '../spec/endpoints.js';
+import type { NodePath } from './babel-traverse.js';
+import { spanOf } from './span.js';
+import type { CallSite, ResponseRead } from './types.js';
+
+/** What the tracked value is: a fetch-like Response, an axios response, or the JSON body (at a path prefix). */
+type Held = { kind: 'response'; unwrap: 'json' | 'data' | 'body' } | { kind: 'body'; prefix: string };
+
+function reportedPaths(endpoint: V2Endpoint): Set<string> {
+  return new Set(V2_RESPONSE_FIELDS.filter((f) => f.endpoint === 'both' || f.endpoint === endpoint).map((f) => f.path));
+}
+
+function initialHeld(site: CallSite): Held {
+  switch (site.client) {
+    case 'fetch':
+    case 'got':
+    case 'ky':
+      return { kind: 'response', unwrap: 'json' };
+    case 'axios':
+      return { kind: 'response', unwrap: 'data' };
+    case 'superagent':
+      return { kind: 'response', unwrap: 'body' };
+    case 'novita-sdk':
+      // The 1.x SDK unwraps `data`: `upscale()` resolves to `{ task_id }`, `progress()` to `{ status, imgs, … }`.
+      return { kind: 'body', prefix: 'data' };
+    default:
+      return { kind: 'body', prefix: '' };
+  }
+}
+
+const join = (prefix: string, key: string): string => (prefix ? `${prefix}.${key}` : key);
+
+export function findResponseReads(callPath: NodePath, site: CallSite): ResponseRead[] {
+  if (site.client === 'xhr') return [];
+  const reads: ResponseRead[] = [];
+  const paths = reportedPaths(site.endpoint);
+  const seen = new Set<t.Node>();
+
+  const record = (node: t.Node, v2Path: string, compared?: NodePath) => {
+    const read: ResponseRead = { endpoint: site.endpoint, v2Path, node, span: spanOf(node) };
+    if (v2Path === 'data.status' && compared?.isBinaryExpression() && ['===', '==', '!==', '!='].includes(compared.node.operator)) {
+      const other = compared.node.left === node ? compared.node.right : compared.node.left;
+      if (t.isNumericLiteral(other)) {
+        read.comparedStatus = other.value;
+        read.node = compared.node;
+        read.span = spanOf(compared.node);
+      }
+    }
+    reads.push(read);
+  };
+
+  const followBinding = (id: NodePath, held: Held) => {
+    if (!id.isIdentifier()) return;
+    const binding = id.scope.getBinding(id.node.name);
+    for (const ref of binding?.referencePaths ?? []) track(ref, held);
+  };
+
+  const destructure = (pattern: NodePath<t.ObjectPattern>, held: Held) => {
+    for (const p of pattern.get('properties')) {
+      if (!p.isObjectProperty() || p.node.computed || !t.isIdentifier(p.node.key)) continue;
+      const key = p.node.key.name;
+      const value = p.get('value') as NodePath;
+      let next: Held | undefined;
+      if (held.kind === 'response') {
+        if ((held.unwrap === 'data' && key === 'data') || (held.unwrap === 'body' && key === 'body')) next = { kind: 'body', prefix: '' };
+      } else {
+        const path = join(held.prefix, key);
+        if (paths.has(path)) record(p.node, path);
+        else if (path === 'data') next = { kind: 'body', prefix: 'data' };
+      }
+      if (!next) continue;
+      const target = value.isAssignmentPattern() ? (value.get('left') as NodePath) : value;
+      if (target.isObjectPattern()) destructure(target, next);
+      else followBinding(target, next);
+    }
+  };
+
+  const track = (path: NodePath, held: Held): void => {
+    if (seen.has(path.node) || seen.size > 500) return;
+    seen.add(path.node);
+    const parent = path.parentPath;
+    if (!parent) return;
+    if (parent.isAwaitExpression() || parent.isParenthesizedExpression() || parent.isTSAsExpression() || parent.isTSNonNullExpression()) {
+      track(parent, held);
+      return;
+    }
+    if ((parent.isMemberExpression() || parent.isOptionalMemberExpression()) && parent.node.object === path.node) {
+      if (parent.node.computed || !t.isIdentifier(parent.node.property)) return;
+      const key = parent.node.property.name;
+      const grand = parent.parentPath;
+      if (key === 'then' && grand?.isCallExpression()) {
+        const cb = grand.get('arguments')[0];
+        if (cb && (cb.isArrowFunctionExpression() || cb.isFunctionExpression())) {
+          const param = (cb.get('params') as NodePath[])[0];
+          if (param?.isIdentifier()) followBinding(param, held);
+          else if (param?.isObjectPattern()) destructure(param, held);
+          // `.then(r => r.json())` hands the body to the next `.then`.
+          const body = cb.node.body;
+          if (held.kind === 'response' && t.isCallExpression(body) && t.isMemberExpression(body.callee) && t.isIdentifier(body.callee.property, { name: held.unwrap === 'json' ? 'json' : '' })) {
+            track(grand, { kind: 'body', prefix: '' });
+          } else if (held.kind === 'response' && t.isMemberExpression(body) && t.isIdentifier(body.property, { name: held.unwrap })) {
+            track(grand, { kind: 'body', prefix: '' });
+          }
+        }
+        return;
+      }
+      if (held.kind === 'response') {
+        if (held.unwrap === 'json' && key === 'json' && grand?.isCallExpression()) track(grand, { kind: 'body', prefix: '' });
+        else if (held.unwrap === key) track(parent, { kind: 'body', prefix: '' });
+        return;
+      }
+      const v2Path = join(held.prefix, key);
+      if (paths.has(v2Path)) record(parent.node, v2Path, grand ?? undefined);
+      else if (v2Path === 'data') track(parent, { kind: 'body', prefix: 'data' });
+      return;
+    }
+    if (parent.isVariableDeclarator() && parent.node.init === path.node) {
+      const id = parent.get('id') as NodePath;
+      if (id.isObjectPattern()) destructure(id, held);
+      else followBinding(id, held);
+      return;
+    }
+    if (parent.isAssignmentExpression() && parent.node.right === path.node && t.isIdentifier(parent.node.left)) {
+      followBinding(parent.get('left') as NodePath, held);
+    }
+  };
+
+  track(callPath, initialHeld(site));
+  // For superagent, the chain's last call is what gets awaited.
+  return reads;
+}

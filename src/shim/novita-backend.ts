@@ -8,6 +8,7 @@
  * an error message.
  */
 import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { V2_CODES } from '../spec/codes.js';
 import {
   DEFAULT_NOVITA_BASE_URL,
@@ -273,7 +274,7 @@ async function decodeToRgb(bytes: Buffer, what: string): Promise<RgbImage> {
   }
 }
 
-async function rgbFromSharp(pipeline: sharp.Sharp): Promise<RgbImage> {
+async function rgbFromSharp(pipeline: Sharp): Promise<RgbImage> {
   const { data, info } = await pipeline.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data };
 }

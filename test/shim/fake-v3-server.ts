@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import {
   V3_EXTRA_KEYS,
   V3_MAX_INPUT_BYTES,
@@ -285,7 +286,7 @@ async function decodeInput(value: unknown, field: string): Promise<{ bytes: Buff
   if (value.startsWith('data:')) throw new BadRequest('INVALID_REQUEST_BODY', `${field} must be bare base64, not a data URL`);
   const bytes = Buffer.from(value, 'base64');
   if (bytes.length > V3_MAX_INPUT_BYTES) throw new BadRequest('IMAGE_TOO_LARGE', `${field} is over 30 MB`);
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
   } catch {

@@ -39,17 +39,20 @@ function toPosix(p: string): string {
 
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): string[] {
   const cwd = options.cwd;
-  const userIgnore = ignore().add([...(options.ignorePatterns ?? [])]);
+  const patterns = options.ignorePatterns ?? [];
+  const userIgnore = patterns.length ? ignore().add([...patterns]) : undefined;
   const skip = options.onSkip ?? (() => {});
   const found = new Set<string>();
   const visitedDirs = new Set<string>();
 
   const ignoredByUser = (abs: string, isDir: boolean): boolean => {
+    if (!userIgnore) return false;
     const rel = toPosix(relative(cwd, abs));
     if (!rel || rel.startsWith('..')) return false;
     return userIgnore.ignores(isDir ? `${rel}/` : rel);
   };
   const ignoredByGit = (abs: string, isDir: boolean, scopes: readonly GitignoreScope[]): boolean =>
+    scopes.length > 0 &&
     scopes.some((s) => {
       const rel = toPosix(relative(s.dir, abs));
       return rel !== '' && !rel.startsWith('..') && s.matcher.ignores(isDir ? `${rel}/` : rel);

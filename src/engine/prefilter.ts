@@ -12,7 +12,7 @@ export function mayContainV2Call(text: string | Buffer): boolean {
   // `v2` alone is too common; require it with one of the endpoint words or a Novita name.
   const hasV2 = buf.indexOf(NEEDLES[0]!) >= 0;
   const has = (i: number): boolean => buf.indexOf(NEEDLES[i]!) >= 0;
-  const hasEndpointWord = has(1) || has(2) || has(5) || has(6);
-  const hasNovita = has(3) || has(4) || has(7);
-  return (hasV2 && hasEndpointWord) || (hasNovita && hasEndpointWord);
+  // Cheapest rejection first: most files have neither `v2` nor a Novita name.
+  if (!hasV2 && !has(3) && !has(4) && !has(7)) return false;
+  return has(1) || has(2) || has(5) || has(6);
 }

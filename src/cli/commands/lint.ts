@@ -36,7 +36,7 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
       .option('progress', { type: 'boolean', default: true, describe: 'Progress bar on a TTY (--no-progress to hide)' })
       .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on a TTY)' }),
-  handler: (argv) => {
+  handler: async (argv) => {
     const cwd = process.cwd();
     const config = loadConfig(cwd);
     const format = String(argv.format);
@@ -45,7 +45,7 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings expects a whole number');
     const debug = Boolean(argv.debug);
     const progress = createProgress(Boolean(argv.progress) && !MACHINE_FORMATS.has(format) && !argv['output-file'], 'Linting');
-    let results = runLint((argv.paths as string[]) ?? ['.'], {
+    let results = await runLint((argv.paths as string[]) ?? ['.'], {
       cwd,
       ignorePatterns: [...config.ignorePatterns, ...((argv['ignore-pattern'] as string[]) ?? [])],
       ruleLevels,

@@ -25,6 +25,8 @@ export interface ShimClientOptions {
 export interface ShimFetchOptions extends ShimClientOptions {
   /** The real fetch other requests go to (and the novita backend uses). Default: globalThis.fetch at creation time. */
   fetch?: typeof globalThis.fetch;
+  /** The fetch the novita backend calls V3 with (default: `fetch`). */
+  backendFetch?: typeof globalThis.fetch;
   /** Answer with this client instead of creating one. */
   client?: V2ClientSurface;
   /** Base of the result image URLs handed out (default DEFAULT_SHIM_RESULT_BASE_URL). */
@@ -44,7 +46,7 @@ export function createShimFetch(options: ShimFetchOptions = {}): ShimFetch {
   const ownsClient = !options.client;
 
   function client(): Promise<V2ClientSurface> {
-    clientPromise ??= createDefaultClient(options, realFetch, resultBase.href.replace(/\/+$/, ''));
+    clientPromise ??= createDefaultClient(options, options.backendFetch ?? realFetch, resultBase.href.replace(/\/+$/, ''));
     return clientPromise;
   }
 
@@ -116,8 +118,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ShimFetchOptions {
   return options;
 }
 
-async function createDefaultClient(options: ShimClientOptions, realFetch: typeof globalThis.fetch, resultBaseUrl: string): Promise<V2ClientSurface> {
-  return loadV2Client({ ...options, fetch: realFetch, resultBaseUrl });
+async function createDefaultClient(options: ShimClientOptions, backendFetch: typeof globalThis.fetch, resultBaseUrl: string): Promise<V2ClientSurface> {
+  return loadV2Client({ apiKey: options.apiKey, baseUrl: options.baseUrl, backend: options.backend, onWarn: options.onWarn, fetch: backendFetch, resultBaseUrl });
 }
 
 async function readBody(input: RequestInfo | URL, init: RequestInit | undefined): Promise<Buffer | undefined> {

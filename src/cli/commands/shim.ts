@@ -20,7 +20,7 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
   describe: 'Run the V2 upscale API locally on top of V3 (action: serve)',
   builder: (y) =>
     y
-      .positional('action', { choices: ['serve'] as const, describe: 'serve: start the V2-compatible HTTP server' })
+      .positional('action', { type: 'string', describe: 'serve: start the V2-compatible HTTP server' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to bind (non-loopback needs --allow-remote when a server-side key is set)' })
       .option('port', { type: 'number', default: 8787, describe: 'Port to listen on (0 picks a free one)' })
       .option('backend', { choices: ['novita', 'local'] as const, default: 'novita' as const, describe: 'novita: real V3; local: offline approximations' })
@@ -30,6 +30,7 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
       .option('max-body-mb', { type: 'number', default: 50, describe: 'Largest request body accepted (HTTP 413 + code 6 above it)' }),
   handler: async (argv) => {
     const args = argv as unknown as ShimServeArgs;
+    if (args.action !== 'serve') throw new UsageError(`unknown shim action ${JSON.stringify(args.action)} (expected: serve)`);
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new UsageError('--port must be an integer in 0..65535');
     if (!(args['max-body-mb'] > 0)) throw new UsageError('--max-body-mb must be a positive number');
     if (args.upstream !== undefined && !/^https?:\/\/[^\s/]+/.test(args.upstream)) throw new UsageError('--upstream must be an http(s) URL');

@@ -15,7 +15,6 @@ export interface V2ClientFactoryOptions {
 }
 
 export async function loadV2Client(options: V2ClientFactoryOptions): Promise<V2ClientSurface> {
-  const specifier = './v2-client.js';
-  const { createV2Client } = (await import(specifier)) as { createV2Client: (o: V2ClientFactoryOptions) => V2ClientSurface };
+  const { createV2Client } = await import('./v2-client.js');
   return createV2Client(options);
 }

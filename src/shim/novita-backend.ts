@@ -9,7 +9,7 @@
  */
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
-import { V2_CODES } from '../spec/codes.js';
+import { V2_CODES, v2CodeName } from '../spec/codes.js';
 import {
   DEFAULT_NOVITA_BASE_URL,
   V3_RESTORE_FACE_PATH,
@@ -69,7 +69,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
 
   function keyFor(ctx: BackendContext): string {
     const key = ctx.apiKey ?? options.apiKey;
-    if (!key) throw new V2Error(V2_CODES.InvalidAuth, 'no Novita API key: send an Authorization header or configure one (NOVITA_API_KEY)');
+    if (!key) throw v2Fail(V2_CODES.InvalidAuth, 'no Novita API key: send an Authorization header or configure one (NOVITA_API_KEY)');
     return key;
   }
 
@@ -91,7 +91,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
 
   function checkStep(step: Step): void {
     if (step.signal?.aborted || Date.now() >= step.ends) {
-      throw new V2Error(V2_CODES.Timeout, 'the upstream V3 call did not finish before the deadline');
+      throw v2Fail(V2_CODES.Timeout, 'the upstream V3 call did not finish before the deadline');
     }
   }
 
@@ -144,19 +144,19 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
 
   function giveUpError(last: Failure | undefined, what: string, step: Step): V2Error {
     const outOfTime = step.signal?.aborted || Date.now() >= step.ends;
-    if (last?.kind === 'unreachable') return new V2Error(V2_CODES.HostUnavailable, `V3 upstream unreachable (${what}): ${last.detail}`);
+    if (last?.kind === 'unreachable') return v2Fail(V2_CODES.HostUnavailable, `V3 upstream unreachable (${what}): ${last.detail}`);
     if (last?.kind === 'status' && !outOfTime) {
-      return new V2Error(V2_CODES.HostUnavailable, `V3 upstream kept failing (${what}): HTTP ${last.status}${describeBody(last.body, step.key)}`);
+      return v2Fail(V2_CODES.HostUnavailable, `V3 upstream kept failing (${what}): HTTP ${last.status}${describeBody(last.body, step.key)}`);
     }
-    return new V2Error(V2_CODES.Timeout, `V3 upstream timed out (${what})`);
+    return v2Fail(V2_CODES.Timeout, `V3 upstream timed out (${what})`);
   }
 
   function statusError(f: Extract<Failure, { kind: 'status' }>, what: string, key: string | undefined): V2Error {
     const detail = `V3 ${what} refused: HTTP ${f.status}${describeBody(f.body, key)}`;
-    if (f.status === 402 || isBillingBody(f.body)) return new V2Error(V2_CODES.CostBalanceFailure, detail);
-    if (f.status === 401 || f.status === 403) return new V2Error(V2_CODES.InvalidAuth, `V3 ${what} refused the API key: HTTP ${f.status}`);
-    if (f.status === 400 || f.status === 413 || f.status === 422) return new V2Error(V2_CODES.ParamRangeOutOfLimit, detail);
-    return new V2Error(V2_CODES.InternalError, detail);
+    if (f.status === 402 || isBillingBody(f.body)) return v2Fail(V2_CODES.CostBalanceFailure, detail);
+    if (f.status === 401 || f.status === 403) return v2Fail(V2_CODES.InvalidAuth, `V3 ${what} refused the API key: HTTP ${f.status}`);
+    if (f.status === 400 || f.status === 413 || f.status === 422) return v2Fail(V2_CODES.ParamRangeOutOfLimit, detail);
+    return v2Fail(V2_CODES.InternalError, detail);
   }
 
   function describeBody(body: V3ErrorBody | undefined, key: string | undefined): string {
@@ -175,7 +175,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
     try {
       return (await res.json()) as T;
     } catch {
-      throw new V2Error(V2_CODES.InternalError, `V3 ${what} answered with a body that is not JSON`);
+      throw v2Fail(V2_CODES.InternalError, `V3 ${what} answered with a body that is not JSON`);
     }
   }
 
@@ -194,7 +194,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
         'upscale',
       );
       if (typeof submitted.task_id !== 'string' || !submitted.task_id) {
-        throw new V2Error(V2_CODES.InternalError, 'V3 upscale answered without a task_id');
+        throw v2Fail(V2_CODES.InternalError, 'V3 upscale answered without a task_id');
       }
       const resultUrl = `${upstream}${V3_TASK_RESULT_PATH}?task_id=${encodeURIComponent(submitted.task_id)}`;
       for (;;) {
@@ -203,7 +203,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
         const status = result.task?.status;
         if (status === 'TASK_STATUS_SUCCEED') {
           const url = result.images?.[0]?.image_url;
-          if (!url) throw new V2Error(V2_CODES.InternalError, 'V3 task succeeded without an image');
+          if (!url) throw v2Fail(V2_CODES.InternalError, 'V3 task succeeded without an image');
           // The image URL is a storage link: never send it the API key.
           const res = await call(url, { method: 'GET' }, step, 'image download');
           return decodeToRgb(Buffer.from(await res.arrayBuffer()), 'the V3 result image');
@@ -211,7 +211,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
         if (status === 'TASK_STATUS_FAILED') {
           const reason = redact(result.task?.reason || 'no reason given', key);
           const code = BILLING_WORDS.test(reason) ? V2_CODES.CostBalanceFailure : V2_CODES.InternalError;
-          throw new V2Error(code, `V3 upscale task failed: ${reason}`);
+          throw v2Fail(code, `V3 upscale task failed: ${reason}`);
         }
         await sleep(Math.min(pollIntervalMs, step.ends - Date.now()), step);
       }
@@ -224,7 +224,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
       const res = await call(`${upstream}${V3_RESTORE_FACE_PATH}`, jsonInit('POST', key, body), step, 'restore-face');
       const answer = await readJson<{ image_file?: unknown }>(res, 'restore-face');
       if (typeof answer.image_file !== 'string' || !answer.image_file) {
-        throw new V2Error(V2_CODES.InternalError, 'V3 restore-face answered without an image_file');
+        throw v2Fail(V2_CODES.InternalError, 'V3 restore-face answered without an image_file');
       }
       const restored = await decodeToRgb(Buffer.from(answer.image_file, 'base64'), 'the V3 restore-face image');
       if (restored.width === image.width && restored.height === image.height) return restored;
@@ -232,6 +232,14 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
       return rgbFromSharp(sharp(restored.data, { raw: { width: restored.width, height: restored.height, channels: 3 } }).resize(image.width, image.height, { fit: 'fill', kernel: 'lanczos3' }));
     },
   };
+}
+
+/**
+ * A V2Error whose message also names the V2 code: when the failure happens
+ * inside a task, V2 clients only see the message (as `failed_reason`).
+ */
+function v2Fail(code: number, text: string): V2Error {
+  return new V2Error(code, `${text} [V2 code ${code} ${v2CodeName(code) ?? ''}]`.replace(' ]', ']'));
 }
 
 function isRetryable(status: number): boolean {
@@ -270,7 +278,7 @@ async function decodeToRgb(bytes: Buffer, what: string): Promise<RgbImage> {
   try {
     return await rgbFromSharp(sharp(bytes).flatten({ background: '#ffffff' }));
   } catch {
-    throw new V2Error(V2_CODES.InternalError, `${what} could not be decoded`);
+    throw v2Fail(V2_CODES.InternalError, `${what} could not be decoded`);
   }
 }
 

@@ -1,0 +1,72 @@
+/**
+ * `novita-migrate shim serve` as a user runs it: the built CLI in a child
+ * process (build first: npx tsc -p tsconfig.build.json).
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../../dist/src/cli/main.js', import.meta.url));
+
+function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [CLI, 'shim', 'serve', '--port', '0', ...args], {
+    env: { ...process.env, NOVITA_API_KEY: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const m = /novita-migrate shim listening on (http:\/\/\S+)/.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`shim serve exited with ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url, exited, output: () => stdout + stderr };
+}
+
+describe('novita-migrate shim serve (built CLI)', () => {
+  it('prints its address, answers V2, keeps serving after bad input, stops on SIGTERM', async () => {
+    const serve = startServe(['--backend', 'local']);
+    const url = await serve.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const bad = await fetch(`${url}/v2/upscale`, { method: 'POST', body: 'not json' });
+    expect(((await bad.json()) as { code: number }).code).toBe(1);
+    const unknown = await fetch(`${url}/v2/progress?task_id=nope`);
+    expect(((await unknown.json()) as { code: number }).code).toBe(3);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+  });
+
+  it('stops on SIGINT too, and never prints the key', async () => {
+    const serve = startServe(['--api-key', 'cli-secret-key-42']);
+    await serve.url;
+    await fetch(`${await serve.url}/v2/upscale`, { method: 'POST', body: '{}' });
+    serve.child.kill('SIGINT');
+    expect(await serve.exited).toBe(0);
+    expect(serve.output()).not.toContain('cli-secret-key-42');
+  });
+
+  it('refuses a non-loopback host with a server-side key: exit 2, one line, no key', () => {
+    const r = spawnSync(process.execPath, [CLI, 'shim', 'serve', '--host', '0.0.0.0', '--port', '0'], {
+      env: { ...process.env, NOVITA_API_KEY: 'env-secret-key-7' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--allow-remote');
+    expect(r.stderr).not.toContain('env-secret-key-7');
+  });
+
+  it('rejects an unknown action and a bad port with exit 2', () => {
+    const frob = spawnSync(process.execPath, [CLI, 'shim', 'frob'], { encoding: 'utf8' });
+    expect(frob.status).toBe(2);
+    expect(frob.stderr).toContain('unknown shim action "frob"');
+    const port = spawnSync(process.execPath, [CLI, 'shim', 'serve', '--port', '70000'], { encoding: 'utf8' });
+    expect(port.status).toBe(2);
+    expect(port.stderr).toContain('--port');
+  });
+});

@@ -132,12 +132,40 @@ function sdkShape(call: NodePath<t.CallExpression>, method: string | undefined):
 
 /** A route definition (`app.post('/v2/upscale', handler)`) has a function among its arguments. */
 function looksLikeRoute(call: NodePath<t.CallExpression>, ctx: EvalContext): boolean {
-  return call.get('arguments').slice(1).some((a) => {
+  const args = call.get('arguments');
+  const isRouteOptions = (a: NodePath | undefined): boolean =>
+    !!a?.isObjectExpression() && (findObjectProperty(a, 'handler', ctx) !== undefined || findObjectProperty(a, 'schema', ctx) !== undefined);
+  return args.slice(1).some((a) => {
     if (a.isFunction()) return true;
     if (a.isIdentifier() || a.isMemberExpression()) return evaluate(a as NodePath, ctx).kind === 'function';
-    if (a.isObjectExpression()) return findObjectProperty(a, 'handler', ctx) !== undefined;
-    return false;
-  }) || (call.get('arguments')[0]?.isObjectExpression() === true && findObjectProperty(call.get('arguments')[0] as NodePath<t.ObjectExpression>, 'handler', ctx) !== undefined);
+    return isRouteOptions(a as NodePath);
+  }) || isRouteOptions(args[0] as NodePath | undefined);
+}
+
+/** Receivers that, by convention, define routes rather than send requests. */
+const ROUTE_RECEIVERS = /^(?:app|router|server|fastify|hono|koa|express|routes?|\w*Router)$/;
+/** Names of handlers and middleware imported from elsewhere (their value is unknown here). */
+const HANDLER_NAME = /handl|controller|middleware|auth|guard|validat|limiter|cors|^on[A-Z]/i;
+
+/**
+ * A relative path on a server-ish receiver (`router.get('/v2/progress', …)`), or
+ * followed by a handler-like name or a middleware chain, is a route, even when
+ * the handler's value cannot be resolved (it is imported).
+ */
+function looksLikeRouteByShape(call: NodePath<t.CallExpression>, ctx: EvalContext): boolean {
+  const callee = call.get('callee');
+  if (!callee.isMemberExpression()) return false;
+  const method = methodName(callee);
+  if (!method || !(HTTP_METHODS.has(method) || method === 'all' || method === 'use' || method === 'route')) return false;
+  const receiver = callee.node.object;
+  if (t.isIdentifier(receiver) && ROUTE_RECEIVERS.test(receiver.name)) return true;
+  const rest = call.get('arguments').slice(1);
+  const nameOf = (a: NodePath): string | undefined =>
+    a.isIdentifier() ? a.node.name : a.isMemberExpression() && t.isIdentifier(a.node.property) ? a.node.property.name : undefined;
+  if (rest.some((a) => HANDLER_NAME.test(nameOf(a as NodePath) ?? ''))) return true;
+  // `app.post(path, auth, limiter, handle)`: several unknown functions after the path.
+  const unknownRefs = rest.filter((a) => (a.isIdentifier() || a.isMemberExpression()) && evaluate(a as NodePath, ctx).kind === 'unknown');
+  return rest.length >= 2 && unknownRefs.length === rest.length;
 }
 
 /** A custom wrapper: `post(UPSCALE_URL, body)`, `httpFetch({ url: '/v2/upscale', data })`. */
@@ -242,7 +270,7 @@ export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext)
   // A wrapper needs a URL that is itself recognisably Novita or a bare V2 path, not just any string.
   const match = matchV2Url(text);
   if (!match) return undefined;
-  if (shape.client === 'wrapper' && looksLikeRoute(call, ctx)) return undefined;
+  if (shape.client === 'wrapper' && (looksLikeRoute(call, ctx) || (!match.host && looksLikeRouteByShape(call, ctx)))) return undefined;
   const body = match.endpoint === 'upscale' && shape.body ? readRequestBody(shape.body, ctx) : undefined;
   return {
     endpoint: match.endpoint,

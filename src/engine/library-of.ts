@@ -134,6 +134,8 @@ function libraryOfExpression(rawPath: NodePath, ctx: EvalContext, depth: number)
     const ref = libraryOf(object as NodePath, ctx, depth + 1);
     // `axios.default`
     if (ref && t.isIdentifier(node.property, { name: 'default' })) return ref;
+    // `import * as novita from 'novita-sdk'` then `new novita.NovitaSDK(key)` / `novita.upscale`
+    if (ref?.library === 'novita-sdk' && !ref.sdkInstance && !node.computed && t.isIdentifier(node.property)) return { library: 'novita-sdk', importedName: node.property.name };
   }
   return undefined;
 }

@@ -1,18 +1,18 @@
 /**
- * A cheap byte-level test run before parsing: a file that mentions none of
- * these can hold no V2 call we detect (URLs are built from a `/v2` or
- * `upscale`/`progress` literal somewhere, or come from novita-sdk), so it is
- * never parsed. Imported constants are resolved from the file that uses
- * them, which still names `upscale`/`progress` in its call or import.
+ * A cheap byte-level test run before parsing. Every URL we detect is built
+ * from a string naming the endpoint (`/v2/upscale`, `'/upscale'` on a `/v2`
+ * base, `ENDPOINTS.upscale`, `UPSCALE_URL`) or comes from novita-sdk's
+ * `upscale`/`progress`, so a file that never says `upscale` or `progress` is
+ * never parsed. Among the rest, a file must also mention `v2` or a Novita
+ * name, or import something: an imported constant (`${API_BASE}/upscale`
+ * with `API_BASE` ending in `/v2`) can supply the missing part.
  */
-const NEEDLES = ['v2', 'pscale', 'rogress', 'ovita', 'omniinfer', 'PSCALE', 'ROGRESS', 'OVITA'].map((s) => Buffer.from(s));
+const needle = (s: string): Buffer => Buffer.from(s);
+// Case variants cover `upscale`, `Upscale`, `UPSCALE`, `progress`, `Progress`, `PROGRESS`.
+const ENDPOINT_WORDS = ['pscale', 'PSCALE', 'rogress', 'ROGRESS'].map(needle);
+const CONTEXT_WORDS = ['v2', 'V2', 'ovita', 'OVITA', 'omniinfer', 'OMNIINFER', 'import', 'require'].map(needle);
 
 export function mayContainV2Call(text: string | Buffer): boolean {
   const buf = typeof text === 'string' ? Buffer.from(text) : text;
-  // `v2` alone is too common; require it with one of the endpoint words or a Novita name.
-  const hasV2 = buf.indexOf(NEEDLES[0]!) >= 0;
-  const has = (i: number): boolean => buf.indexOf(NEEDLES[i]!) >= 0;
-  // Cheapest rejection first: most files have neither `v2` nor a Novita name.
-  if (!hasV2 && !has(3) && !has(4) && !has(7)) return false;
-  return has(1) || has(2) || has(5) || has(6);
+  return ENDPOINT_WORDS.some((w) => buf.indexOf(w) >= 0) && CONTEXT_WORDS.some((w) => buf.indexOf(w) >= 0);
 }

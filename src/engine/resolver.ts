@@ -8,11 +8,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import * as t from '@babel/types';
 import { programPathOf, type NodePath } from './babel-traverse.js';
 import { parseSource } from './parse.js';
-import { evaluate, UNKNOWN, type SValue } from './static-value.js';
+import { evaluate, registerProgramFile, UNKNOWN, type SValue } from './static-value.js';
 
 export interface CrossFileResolver {
   resolveExport(fromFile: string, specifier: string, exportName: string, depth: number): SValue;
@@ -83,7 +83,14 @@ function createTsResolution(): TsModuleResolution {
   };
 }
 
-export function createCrossFileResolver(): CrossFileResolver {
+export interface CrossFileResolverOptions {
+  /** The project root; module lookups never leave it (default: the filesystem root). */
+  rootDir?: string;
+}
+
+export function createCrossFileResolver(options: CrossFileResolverOptions = {}): CrossFileResolver {
+  const rootDir = options.rootDir ? resolve(options.rootDir) : undefined;
+  const insideRoot = (file: string): boolean => !rootDir || file === rootDir || file.startsWith(rootDir.endsWith(sep) ? rootDir : rootDir + sep);
   const programs = new Map<string, NodePath<t.Program> | null>();
   let tsResolution: TsModuleResolution | undefined;
 
@@ -93,7 +100,10 @@ export function createCrossFileResolver(): CrossFileResolver {
     try {
       if (statSync(file).size <= MAX_FILE_BYTES) {
         const parsed = parseSource(readFileSync(file, 'utf8'), file);
-        if (parsed.ok) program = programPathOf(parsed.ast);
+        if (parsed.ok) {
+          program = programPathOf(parsed.ast);
+          registerProgramFile(program.node, file);
+        }
       }
     } catch {
       program = null;
@@ -117,7 +127,7 @@ export function createCrossFileResolver(): CrossFileResolver {
     resolveExport(fromFile, specifier, exportName, depth) {
       if (depth > 20) return UNKNOWN;
       const file = locate(fromFile, specifier);
-      if (!file) return UNKNOWN;
+      if (!file || !insideRoot(file)) return UNKNOWN;
       const program = programOf(file);
       if (!program) return UNKNOWN;
       return findExport(program, file, exportName, depth + 1, resolver);

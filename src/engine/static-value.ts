@@ -28,6 +28,21 @@ export interface EvalContext {
 
 const MAX_DEPTH = 24;
 
+/**
+ * The file each Program came from. A value found in another file (an imported
+ * object whose members are themselves imports) must resolve its own imports
+ * relative to that file, not to the file being analyzed.
+ */
+const FILE_OF_PROGRAM = new WeakMap<t.Node, string>();
+
+export function registerProgramFile(program: t.Node, filePath: string): void {
+  FILE_OF_PROGRAM.set(program, filePath);
+}
+
+function fileOf(path: NodePath, ctx: EvalContext): string {
+  return FILE_OF_PROGRAM.get(path.scope.getProgramParent().block) ?? ctx.filePath;
+}
+
 export function isFullyKnownString(v: SValue): v is { kind: 'string'; text: string } {
   return v.kind === 'string' && !v.text.includes(UNKNOWN_PART);
 }
@@ -148,7 +163,7 @@ function evaluateIdentifier(path: NodePath<t.Identifier>, ctx: EvalContext): SVa
         (p): p is t.ObjectProperty => t.isObjectProperty(p) && t.isIdentifier(p.value, { name }),
       );
       const key = prop && t.isIdentifier(prop.key) ? prop.key.name : undefined;
-      return key ? ctx.resolver.resolveExport(ctx.filePath, required, key, ctx.depth ?? 0) : UNKNOWN;
+      return key ? ctx.resolver.resolveExport(fileOf(path, ctx), required, key, ctx.depth ?? 0) : UNKNOWN;
     }
     // A reassigned `let` is unknown, unless it holds an object being built up (checked by the body reader).
     if (!binding.constant && !init.isObjectExpression()) return UNKNOWN;
@@ -193,7 +208,7 @@ function evaluateImport(bindingPath: NodePath, localName: string, ctx: EvalConte
   else if (t.isImportNamespaceSpecifier(spec)) imported = '*';
   else return UNKNOWN;
   void localName;
-  return ctx.resolver.resolveExport(ctx.filePath, source, imported, ctx.depth ?? 0);
+  return ctx.resolver.resolveExport(fileOf(bindingPath, ctx), source, imported, ctx.depth ?? 0);
 }
 
 function propertyName(node: t.MemberExpression | t.OptionalMemberExpression, path: NodePath, ctx: EvalContext): string | undefined {
@@ -217,10 +232,10 @@ function evaluateMember(path: NodePath<t.MemberExpression>, ctx: EvalContext): S
       const binding = obj.scope.getBinding(obj.node.name);
       const init = binding?.path.isVariableDeclarator() ? binding.path.node.init : undefined;
       const required = init ? requiredSpecifier(init) : undefined;
-      if (required !== undefined) return ctx.resolver.resolveExport(ctx.filePath, required, name, ctx.depth ?? 0);
+      if (required !== undefined) return ctx.resolver.resolveExport(fileOf(path, ctx), required, name, ctx.depth ?? 0);
       if (binding?.kind === 'module' && binding.path.isImportNamespaceSpecifier()) {
         const decl = binding.path.parentPath as NodePath<t.ImportDeclaration>;
-        return ctx.resolver.resolveExport(ctx.filePath, decl.node.source.value, name, ctx.depth ?? 0);
+        return ctx.resolver.resolveExport(fileOf(path, ctx), decl.node.source.value, name, ctx.depth ?? 0);
       }
     }
     return UNKNOWN;

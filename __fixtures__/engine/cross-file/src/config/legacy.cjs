@@ -1,0 +1,1 @@
+module.exports = { UPSCALE_PATH: '/v2/upscale', TIMEOUT_MS: 30000 };

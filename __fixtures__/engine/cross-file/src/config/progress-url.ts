@@ -1,0 +1,1 @@
+export default 'https://api.omniinfer.io/v2/progress';

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeSource } from '../../src/engine/analyze.js';
+import { parseSource } from '../../src/engine/parse.js';
+import { mayContainV2Call } from '../../src/engine/prefilter.js';
+import { createCrossFileResolver } from '../../src/engine/resolver.js';
+import type { FileAnalysis } from '../../src/engine/types.js';
+
+const ENGINE = fileURLToPath(new URL('../../__fixtures__/engine', import.meta.url));
+
+function analyzeFixture(rel: string): FileAnalysis {
+  const file = join(ENGINE, rel);
+  const result = analyzeSource(readFileSync(file, 'utf8'), file, { resolver: createCrossFileResolver({ rootDir: ENGINE }) });
+  if ('failure' in result) throw new Error(result.failure.message);
+  return result;
+}
+
+describe('cross-file constants', () => {
+  it('follows an index re-export, export *, a renamed re-export and a default export', () => {
+    const a = analyzeFixture('cross-file/src/images.ts');
+    expect(a.callSites.map((s) => [s.endpoint, s.client, s.url, s.host, s.span.line])).toEqual([
+      ['upscale', 'fetch', 'https://api.novita.ai/v2/upscale', 'api.novita.ai', 7],
+      ['progress', 'fetch', 'https://api.omniinfer.io/v2/progress?task_id=${…}', 'api.omniinfer.io', 13],
+      ['upscale', 'fetch', 'https://api.novita.ai/v2/upscale', 'api.novita.ai', 17],
+    ]);
+    const body = a.callSites[0]!.body!;
+    expect(body.stringified).toBe(true);
+    expect(body.properties.map((p) => [p.name, p.known, p.value])).toEqual([
+      ['image', false, undefined],
+      ['upscaler_1', true, 'R-ESRGAN 4x+ Anime6B'],
+      ['upscaling_resize', true, 2],
+    ]);
+    expect(a.responseReads.map((r) => [r.endpoint, r.v2Path, r.span.line])).toEqual([['upscale', 'data.task_id', 9]]);
+  });
+
+  it('follows CommonJS module.exports through require, with an axios instance without baseURL', () => {
+    const a = analyzeFixture('cross-file/src/legacy-client.cjs');
+    expect(a.callSites.map((s) => [s.endpoint, s.client, s.url, s.host])).toEqual([['upscale', 'axios', '/v2/upscale', undefined]]);
+    expect(a.callSites[0]!.body!.properties.map((p) => `${p.name}=${String(p.value)}`)).toEqual(['image=undefined', 'upscaler_1=ESRGAN_4x', 'img_expire_ttl=600']);
+    expect(a.responseReads.map((r) => r.v2Path)).toEqual(['data.task_id']);
+  });
+
+  it('cannot resolve an import outside rootDir', () => {
+    const file = join(ENGINE, 'cross-file/src/images.ts');
+    const resolver = createCrossFileResolver({ rootDir: join(ENGINE, 'cross-file/src/config/none') });
+    const result = analyzeSource(readFileSync(file, 'utf8'), file, { resolver });
+    if ('failure' in result) throw new Error(result.failure.message);
+    // Only the call whose own text names the path survives (`${BASE}/upscale` has no `/v2` of its own).
+    expect(result.callSites).toEqual([]);
+  });
+});
+
+describe('route definitions are never calls', () => {
+  it.each(['express.js', 'fastify.ts', 'hono.ts', 'koa.js'])('%s', (name) => {
+    const a = analyzeFixture(`routes/${name}`);
+    expect(a.callSites).toEqual([]);
+    expect(a.responseReads).toEqual([]);
+  });
+});
+
+describe('novita-sdk through a namespace import', () => {
+  it('finds the class instance and the functional export, and reads on their results', () => {
+    const a = analyzeFixture('sdk-namespace/worker.ts');
+    expect(a.callSites.map((s) => [s.endpoint, s.client, s.span.line, s.span.column])).toEqual([
+      ['upscale', 'novita-sdk', 6, 29],
+      ['progress', 'novita-sdk', 7, 24],
+    ]);
+    expect(a.callSites[0]!.body!.properties.map((p) => p.name)).toEqual(['image', 'upscaler_1', 'upscaling_resize']);
+    expect(a.responseReads.map((r) => [r.v2Path, r.comparedStatus])).toEqual([
+      ['data.task_id', undefined],
+      ['data.status', 3],
+      ['data.failed_reason', undefined],
+      ['data.imgs', undefined],
+    ]);
+  });
+});
+
+describe('parsing', () => {
+  it('reports the first error of a broken file with its position', () => {
+    const file = join(ENGINE, 'parse/broken.ts');
+    const parsed = parseSource(readFileSync(file, 'utf8'), file);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.failure).toMatchObject({ line: 2, column: 52 });
+    expect(parsed.failure.message).toMatch(/^Parsing error: /);
+  });
+
+  it('parses `<T>x` assertions in .ts and JSX in .tsx', () => {
+    expect(analyzeFixture('parse/angle-assertion.ts').callSites.map((s) => s.url)).toEqual(['https://api.novita.ai/v2/upscale']);
+    const tsx = analyzeFixture('parse/component.tsx');
+    expect(tsx.callSites.map((s) => [s.client, s.endpoint])).toEqual([['fetch', 'upscale']]);
+    expect(tsx.responseReads.map((r) => r.v2Path)).toEqual(['data.task_id']);
+  });
+});
+
+describe('prefilter over the engine fixtures', () => {
+  it('keeps every file in which detection finds something, even when only an import names the host', () => {
+    const files = readdirSync(ENGINE, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.[cm]?[jt]sx?$/.test(d.name))
+      .map((d) => join(d.parentPath, d.name));
+    const found = files.filter((f) => {
+      const result = analyzeSource(readFileSync(f, 'utf8'), f, { resolver: createCrossFileResolver() });
+      return !('failure' in result) && result.callSites.length > 0;
+    });
+    expect(found.length).toBeGreaterThanOrEqual(4);
+    for (const f of found) expect(mayContainV2Call(readFileSync(f, 'utf8')), f).toBe(true);
+    // images.ts says neither `v2` nor a Novita host: the import is what keeps it.
+    expect(readFileSync(join(ENGINE, 'cross-file/src/images.ts'), 'utf8')).not.toMatch(/v2|novita/i);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import axios from 'axios';
-import { createShimFetch, installFetchShim, optionsFromEnv, DEFAULT_SHIM_RESULT_BASE_URL } from '../../../src/shim/fetch-shim.js';
+import { createShimFetch, installFetchShim, optionsFromEnv, upscaleV2, DEFAULT_SHIM_RESULT_BASE_URL } from '../../../src/shim/fetch-shim.js';
 import { createAxiosAdapter } from '../../../src/shim/axios-adapter.js';
 import { createNovitaBackend } from '../../../src/shim/novita-backend.js';
 import { startFakeV3, type FakeV3 } from '../fake-v3-server.js';
@@ -98,5 +98,45 @@ describe('createAxiosAdapter', () => {
   it('rejects like axios when validateStatus says no', async () => {
     const http = axios.create({ adapter: createAxiosAdapter({ client, axios }) });
     await expect(http.get('https://api.novita.ai/v2/upscale')).rejects.toMatchObject({ response: { status: 405 } });
+  });
+});
+
+describe('the fetch shim with the real V2 client (local backend)', () => {
+  async function runThrough(f: typeof fetch): Promise<{ width?: number; height?: number }> {
+    const up = (await (await f('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ image, upscaler_1: 'Lanczos', upscaling_resize: 2 }) })).json()) as {
+      code: number;
+      data: { task_id: string };
+    };
+    expect(up.code).toBe(0);
+    for (;;) {
+      const p = (await (await f(`https://api.novita.ai/v2/progress?task_id=${up.data.task_id}`)).json()) as { data: { status: number; imgs: string[] } };
+      if (p.data.status >= 2) {
+        expect(p.data.status).toBe(2);
+        return sharp(Buffer.from(await (await f(p.data.imgs[0]!)).arrayBuffer())).metadata();
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  it('installFetchShim creates its client on first use and serves the result URLs it hands out', async () => {
+    const uninstall = installFetchShim({ backend: 'local' });
+    try {
+      const meta = await runThrough(fetch);
+      expect([meta.width, meta.height]).toEqual([16, 8]);
+    } finally {
+      await uninstall();
+    }
+  });
+
+  it('upscaleV2 is fetch with the shim in front, configured from the environment', async () => {
+    const saved = process.env.NOVITA_MIGRATE_BACKEND;
+    process.env.NOVITA_MIGRATE_BACKEND = 'local';
+    try {
+      const meta = await runThrough(upscaleV2);
+      expect([meta.width, meta.height]).toEqual([16, 8]);
+    } finally {
+      if (saved === undefined) delete process.env.NOVITA_MIGRATE_BACKEND;
+      else process.env.NOVITA_MIGRATE_BACKEND = saved;
+    }
   });
 });

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { makeProject, runCli, SAMPLE_APP } from '../lint/helpers.js';
+
+const require = createRequire(import.meta.url);
+// The official SARIF 2.1.0 (rtm.5) JSON schema, as shipped by Microsoft's @microsoft/jest-sarif.
+const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+
+describe('--format sarif', () => {
+  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+
+  it('validates against the SARIF 2.1.0 schema on the sample app', () => {
+    const out = runCli(['--format', 'sarif', '.'], SAMPLE_APP);
+    expect(out.status).toBe(1);
+    const log = JSON.parse(out.stdout);
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver).toMatchObject({ name: 'novita-migrate', informationUri: expect.stringMatching(/^https:/) });
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['no-v2-upscale', 'no-v2-progress', 'v2-param', 'v2-upscaler-name', 'v2-response-shape']);
+    expect(run.results.length).toBeGreaterThan(30);
+    for (const r of run.results) {
+      const loc = r.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      expect(loc.artifactLocation.uri).not.toMatch(/^\//);
+      expect(loc.region.startLine).toBeGreaterThan(0);
+    }
+  });
+
+  it('validates with a fatal parse error and with no findings', () => {
+    for (const files of [{ 'bad.ts': 'const x = { "/v2/upscale"' }, { 'ok.ts': 'export {}' }]) {
+      const log = JSON.parse(runCli(['--format', 'sarif'], makeProject(files)).stdout);
+      expect(validate(log)).toBe(true);
+    }
+  });
+});

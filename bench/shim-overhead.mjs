@@ -112,7 +112,14 @@ if (existsSync(dist('v2-client.js'))) {
       await new Promise((r) => setTimeout(r, 1));
     }
   });
-  console.log(`  shim serve overhead over raw V3: ${(viaServer - rawV3).toFixed(2)} ms`);
+  console.log(`  shim serve overhead over raw V3: ${(viaServer - rawV3).toFixed(2)} ms (pipeline, PNG encode/decode, HTTP)`);
+  // The HTTP layer alone: one V2 round trip that does no image work.
+  await time('shim serve: one /v2/progress trip', () => fetch(`${shim.url}/v2/progress?task_id=none`).then((r) => r.json()));
+  // In-process: the fetch shim answering the same V2 calls without a socket.
+  const { createShimFetch } = await import(dist('fetch-shim.js'));
+  const shimFetch = createShimFetch({ apiKey: KEY, backend, resultBaseUrl: 'https://api.novita.ai/__bench/results' });
+  await time('fetch shim: one /v2/progress call', () => shimFetch('https://api.novita.ai/v2/progress?task_id=none').then((r) => r.json()));
+  await shimFetch.close();
   await shim.close();
 } else {
   console.log('shim serve: skipped (src/shim/v2-client.ts is not built yet)');

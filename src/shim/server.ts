@@ -77,11 +77,13 @@ export async function startShimServer(options: ShimServerOptions = {}): Promise<
   }
 
   let client: V2ClientSurface | undefined;
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? SHIM_SERVER_DEFAULTS.headersTimeoutMs;
+  const requestTimeout = options.requestTimeoutMs ?? SHIM_SERVER_DEFAULTS.requestTimeoutMs;
+  // Node checks the two timeouts on this interval (30 s by default, longer than the timeouts themselves).
+  const connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2)));
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     void serve(req, res);
   });
-  server.headersTimeout = options.headersTimeoutMs ?? SHIM_SERVER_DEFAULTS.headersTimeoutMs;
-  server.requestTimeout = options.requestTimeoutMs ?? SHIM_SERVER_DEFAULTS.requestTimeoutMs;
   server.keepAliveTimeout = 5_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

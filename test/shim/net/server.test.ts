@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import sharp from 'sharp';
 import { startShimServer, type ShimServer } from '../../../src/shim/server.js';
 import { createNovitaBackend } from '../../../src/shim/novita-backend.js';
@@ -117,5 +118,24 @@ describe('shim serve start-up checks', () => {
   it('reports a port in use in one line', async () => {
     const port = Number(new URL(shim.url).port);
     await expect(startShimServer({ port, client: createStandInClient(createNovitaBackend(), '') })).rejects.toThrow(/already in use/);
+  });
+});
+
+describe('shim serve and slow clients', () => {
+  it('answers 408 and closes the connection of a client that never finishes its headers', async () => {
+    const s = await startShimServer({ port: 0, headersTimeoutMs: 200, requestTimeoutMs: 300, client: createStandInClient(createNovitaBackend(), '') });
+    try {
+      const { port } = new URL(s.url);
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write('POST /v2/upscale HTTP/1.1\r\nHost: x\r\n'));
+        let data = '';
+        socket.on('data', (c: Buffer) => (data += c.toString()));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await s.close();
+    }
   });
 });

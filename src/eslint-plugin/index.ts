@@ -1,0 +1,81 @@
+/**
+ * `novita-migrate/eslint-plugin`: an ESLint 9 flat-config plugin whose rules
+ * are novita-migrate's rules, same ids and messages, on the same engine. The
+ * file is analysed once (whatever parser ESLint used) and each ESLint rule
+ * reports the findings of its own id.
+ */
+import { dirname } from 'node:path';
+import type { ESLint, Linter, Rule as EslintRule } from 'eslint';
+import { isJsLikeFile } from '../engine/parse.js';
+import { createCrossFileResolver, type CrossFileResolver } from '../engine/resolver.js';
+import type { LintMessage, RuleLevel } from '../report/types.js';
+import { RULES } from '../rules/index.js';
+import { lintText } from '../rules/lint-text.js';
+import { packageVersion } from '../cli/version.js';
+
+const ALL_ON: Record<string, RuleLevel> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));
+
+/** One analysis per file per lint run, shared by the five rules. */
+const cache = new WeakMap<object, LintMessage[]>();
+const resolvers = new Map<string, CrossFileResolver>();
+
+function findingsFor(context: EslintRule.RuleContext): LintMessage[] {
+  const source = context.sourceCode;
+  let messages = cache.get(source);
+  if (!messages) {
+    const dir = dirname(context.filename);
+    let resolver = resolvers.get(dir);
+    if (!resolver) {
+      resolver = createCrossFileResolver();
+      resolvers.set(dir, resolver);
+    }
+    // ESLint already parsed the file; a file our parser rejects is ESLint's to report, not ours.
+    // ESLint only hands us script files; a name without a JS extension (`<input>`) is still code.
+    const file = isJsLikeFile(context.filename) ? context.filename : `${context.filename}.js`;
+    messages = lintText(source.text, file, { ruleLevels: ALL_ON, resolver }).messages.filter((m) => !m.fatal);
+    cache.set(source, messages);
+  }
+  return messages;
+}
+
+function eslintRule(id: string): EslintRule.RuleModule {
+  const meta = RULES.find((r) => r.meta.id === id)!.meta;
+  return {
+    meta: {
+      type: 'problem',
+      docs: { description: meta.description, url: `https://www.npmjs.com/package/novita-migrate#${id}` },
+      schema: [],
+    },
+    create(context) {
+      return {
+        Program() {
+          for (const m of findingsFor(context)) {
+            if (m.ruleId !== id) continue;
+            context.report({
+              message: m.message,
+              loc: { start: { line: m.line, column: m.column - 1 }, end: { line: m.endLine ?? m.line, column: (m.endColumn ?? m.column) - 1 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, eslintRule(r.meta.id)]));
+
+const plugin = {
+  meta: { name: 'novita-migrate', version: packageVersion() },
+  rules,
+  configs: {} as Record<string, Linter.Config>,
+} satisfies ESLint.Plugin;
+
+/** `...novitaMigrate.configs.recommended` in an eslint.config.js: every rule at its default severity. */
+plugin.configs.recommended = {
+  name: 'novita-migrate/recommended',
+  plugins: { 'novita-migrate': plugin },
+  rules: Object.fromEntries(RULES.map((r) => [`novita-migrate/${r.meta.id}`, r.meta.defaultSeverity])),
+};
+
+export default plugin;
+export { rules };

@@ -84,7 +84,14 @@ function gotKyShape(call: NodePath<t.CallExpression>, method: string | undefined
 
 /** fetch(url, { body }) | undici.request(url, { body }) */
 function fetchShape(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestShape {
-  return { client: 'fetch', url: arg(call, 0), body: prop(arg(call, 1), 'body', ctx) };
+  const first = arg(call, 0);
+  // fetch(new Request(url, { body }))
+  if (first?.isNewExpression() && t.isIdentifier(first.node.callee, { name: 'Request' })) {
+    const args = first.get('arguments');
+    const init = args[1] && !args[1].isSpreadElement() ? (args[1] as NodePath) : undefined;
+    return { client: 'fetch', url: args[0] as NodePath | undefined, body: prop(init, 'body', ctx) };
+  }
+  return { client: 'fetch', url: first, body: prop(arg(call, 1), 'body', ctx) };
 }
 
 /** request.post(url).set(…).send(body) — the body comes later in the chain. */

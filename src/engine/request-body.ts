@@ -62,6 +62,17 @@ function collect(path: NodePath, ctx: EvalContext, seen: Set<t.Node>): Collected
   seen.add(p.node);
   if (p.isObjectExpression()) return collectObject(p, ctx, seen, false);
   if (p.isIdentifier()) return collectIdentifier(p, ctx, seen);
+  // `Object.assign({}, defaults, { image })`: every source contributes, later ones win.
+  if (p.isCallExpression() && isObjectAssign(p.node)) {
+    const out: Collected = { properties: [], hasUnknownKeys: false };
+    for (const a of p.get('arguments')) {
+      const inner = a.isSpreadElement() ? { properties: [], hasUnknownKeys: true } : collect(a as NodePath, ctx, seen);
+      out.properties.push(...inner.properties);
+      out.hasUnknownKeys ||= inner.hasUnknownKeys;
+      out.object ??= inner.object;
+    }
+    return out;
+  }
   if (p.isMemberExpression() || p.isCallExpression()) {
     const v = evaluate(p, ctx);
     if (v.kind === 'object') return collectObject(v.path, ctx, seen, false);

@@ -40,6 +40,9 @@ const join = (prefix: string, key: string): string => (prefix ? `${prefix}.${key
 
 export function findResponseReads(callPath: NodePath, site: CallSite): ResponseRead[] {
   if (site.client === 'xhr') return [];
+  // The 1.x SDK's `upscaleSync` resolves to the images themselves, not a V2 response.
+  const callee = site.call.callee;
+  if (site.client === 'novita-sdk' && (t.isIdentifier(callee, { name: 'upscaleSync' }) || (t.isMemberExpression(callee) && t.isIdentifier(callee.property, { name: 'upscaleSync' })))) return [];
   const reads: ResponseRead[] = [];
   const paths = reportedPaths(site.endpoint);
   const seen = new Set<t.Node>();

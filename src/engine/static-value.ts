@@ -279,9 +279,10 @@ export function objectKeyName(p: NodePath<t.ObjectProperty | t.ObjectMethod>, ct
   return isFullyKnownString(v) ? v.text : undefined;
 }
 
-/** `require('x')` -> 'x'. */
+/** `require('x')`, `import('x')`, `await import('x')` -> 'x'. */
 export function requiredSpecifier(node: t.Node): string | undefined {
-  if (t.isCallExpression(node) && t.isIdentifier(node.callee, { name: 'require' }) && node.arguments.length === 1) {
+  if (t.isAwaitExpression(node)) return requiredSpecifier(node.argument);
+  if (t.isCallExpression(node) && (t.isIdentifier(node.callee, { name: 'require' }) || t.isImport(node.callee)) && node.arguments.length >= 1) {
     const arg = node.arguments[0];
     if (t.isStringLiteral(arg)) return arg.value;
   }

@@ -6,6 +6,7 @@ import { analyzeSource } from '../../src/engine/analyze.js';
 import { parseSource } from '../../src/engine/parse.js';
 import { mayContainV2Call } from '../../src/engine/prefilter.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
+import { scanTextForV2Urls } from '../../src/engine/text-scan.js';
 import type { FileAnalysis } from '../../src/engine/types.js';
 
 const ENGINE = fileURLToPath(new URL('../../__fixtures__/engine', import.meta.url));
@@ -108,5 +109,51 @@ describe('prefilter over the engine fixtures', () => {
     for (const f of found) expect(mayContainV2Call(readFileSync(f, 'utf8')), f).toBe(true);
     // images.ts says neither `v2` nor a Novita host: the import is what keeps it.
     expect(readFileSync(join(ENGINE, 'cross-file/src/images.ts'), 'utf8')).not.toMatch(/v2|novita/i);
+  });
+});
+
+describe('bodies assembled over statements', () => {
+  it('reads Object.assign sources, later assignments (conditional inside `if`) and new Request(…)', () => {
+    const a = analyzeFixture('bodies/assembled.ts');
+    const upscaleCalls = a.callSites.filter((s) => s.client === 'fetch');
+    expect(upscaleCalls.map((s) => [s.endpoint, s.url, s.span.line])).toEqual([['upscale', 'https://api.novita.ai/v2/upscale', 7]]);
+    expect(upscaleCalls[0]!.body!.properties.map((p) => [p.name, p.known ? p.value : '?', p.conditional])).toEqual([
+      ['upscaler_1', 'R-ESRGAN 4x+', false],
+      ['upscaling_resize', 2, false],
+      ['image', '?', false],
+      ['img_expire_ttl', 600, false],
+      ['gfpgan_visibility', 0.6, true],
+    ]);
+  });
+
+  it('notes an unknown spread and reads nothing off upscaleSync (it resolves to the images)', () => {
+    const sdk = analyzeFixture('bodies/assembled.ts').callSites.filter((s) => s.client === 'novita-sdk');
+    expect(sdk.map((s) => [s.endpoint, s.span.line])).toEqual([['upscale', 12]]);
+    expect(sdk[0]!.body!.hasUnknownKeys).toBe(true);
+    expect(sdk[0]!.body!.properties.map((p) => p.name)).toEqual(['image', 'upscaler_1', 'upscaling_resize']);
+    expect(analyzeFixture('bodies/assembled.ts').responseReads).toEqual([]);
+  });
+});
+
+describe('text scan fixtures', () => {
+  const scan = (rel: string) =>
+    scanTextForV2Urls(readFileSync(join(ENGINE, rel), 'utf8')).map((m) => [m.endpoint, m.url, m.span.line, m.span.column, m.span.endColumn]);
+
+  it('Go source: Novita URLs only, with positions', () => {
+    expect(scan('text/config.go')).toEqual([
+      ['upscale', 'https://api.novita.ai/v2/upscale', 4, 21, 53],
+      ['progress', 'https://api.novita.ai/v2/progress?task_id=%s', 5, 22, 66],
+    ]);
+  });
+
+  it('.env files: the predecessor host counts, V3 does not', () => {
+    expect(scan('text/.env.production')).toEqual([['upscale', 'https://api.omniinfer.io/v2/upscale', 1, 20, 55]]);
+  });
+
+  it('Markdown: URLs in code spans and autolinks, not a bare path', () => {
+    expect(scan('text/README.md').map((m) => m.slice(0, 3))).toEqual([
+      ['upscale', 'https://api.novita.ai/v2/upscale', 3],
+      ['progress', 'https://api.novita.ai/v2/progress?task_id=abc', 3],
+    ]);
   });
 });

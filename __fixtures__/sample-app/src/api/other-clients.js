@@ -1,6 +1,7 @@
 import got from 'got';
 import ky from 'ky';
 import request from 'superagent';
+import { request as undiciRequest } from 'undici';
 
 const BASE = 'https://api.novita.ai/v2';
 const SECOND_PASS = { upscaler_2: 'Lanczos', extras_upscaler_2_visibility: 0.35 };
@@ -28,4 +29,18 @@ export function upscaleWithSuperagent(image, done) {
     .set('Authorization', `Bearer ${process.env.NOVITA_API_KEY}`)
     .send({ image, upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 })
     .end(done);
+}
+
+/** Server-side polling with undici's low-level client. */
+export async function progressWithUndici(taskId) {
+  const { body } = await undiciRequest(`${BASE}/progress?task_id=${encodeURIComponent(taskId)}`, { method: 'GET' });
+  return body.json();
+}
+
+// Not Novita: a RapidAPI-hosted upscaler with its own /v2/upscale.
+export function rapidApiUpscale(imageUrl) {
+  return got.post('https://ai-image-upscaler1.p.rapidapi.com/v2/upscale', {
+    headers: { 'X-RapidAPI-Host': 'ai-image-upscaler1.p.rapidapi.com' },
+    json: { image_url: imageUrl, upscaling_resize: 2 },
+  });
 }

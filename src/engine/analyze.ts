@@ -25,7 +25,7 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
       if (site.client === 'superagent') {
         while (result.parentPath?.isMemberExpression() && result.parentPath.parentPath?.isCallExpression()) result = result.parentPath.parentPath;
       }
-      responseReads.push(...findResponseReads(result, site));
+      responseReads.push(...findResponseReads(result, site).map((read) => ({ ...read, call: site.call })));
     },
   } as Visitor);
   return { filePath, callSites, responseReads };

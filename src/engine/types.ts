@@ -90,6 +90,8 @@ export interface ResponseRead {
   /** For `status === 2`-style comparisons: the compared number. */
   comparedStatus?: number;
   span: SourceSpan;
+  /** The call whose response is read (`CallSite.call`), so fix can move reads with their request. */
+  call?: t.Node;
 }
 
 /** A Novita V2 URL found by the text scan in a non-JS file (Python, shell, Markdown, YAML, .env, Go…). */

@@ -192,7 +192,8 @@ function wrapperShape(call: NodePath<t.CallExpression>, ctx: EvalContext): Reque
 function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestShape | undefined {
   const callee = call.get('callee') as NodePath;
   const method = methodName(callee);
-  if (method && NEVER_REQUESTS.has(method)) return undefined;
+  if (method && (NEVER_REQUESTS.has(method) || /^on[A-Z]/.test(method))) return undefined;
+  if (isMockChain(callee)) return undefined;
   if (callee.isMemberExpression() && t.isIdentifier(callee.node.object, { name: 'console' })) return undefined;
 
   // The callee itself: fetch(…), axios(…), got(…), upscale(…) from novita-sdk, globalThis.fetch(…)
@@ -240,8 +241,21 @@ function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestSha
     }
     if (method === 'open') return xhrShape(call, method);
   }
-  if (looksLikeRoute(call, ctx)) return undefined;
+  // Route definitions are ruled out once the URL is known to be V2 (findCallSite): most calls never get that far.
   return wrapperShape(call, ctx);
+}
+
+/** Test doubles that name the URL they intercept: `nock(base).post('/v2/upscale')`, `fetchMock.post(url, …)`. */
+const MOCK_ROOTS = new Set(['nock', 'fetchMock', 'fetchMocker', 'mockAxios', 'axiosMock', 'mock', 'moxios', 'sinon', 'td']);
+
+function isMockChain(callee: NodePath): boolean {
+  let node: t.Node = callee.node;
+  for (;;) {
+    if (t.isMemberExpression(node)) node = node.object;
+    else if (t.isCallExpression(node)) node = node.callee;
+    else break;
+  }
+  return t.isIdentifier(node) && MOCK_ROOTS.has(node.name);
 }
 
 /** Libraries loaded by a `<script>` tag: a free `axios`, `ky` or `superagent`. */

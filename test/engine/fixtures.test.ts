@@ -157,3 +157,9 @@ describe('text scan fixtures', () => {
     ]);
   });
 });
+
+describe('test doubles are never calls', () => {
+  it('nock, axios-mock-adapter, fetch-mock and msw handlers that name V2 URLs', () => {
+    expect(analyzeFixture('test-doubles/upscale.test.ts').callSites).toEqual([]);
+  });
+});

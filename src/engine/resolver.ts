@@ -64,6 +64,9 @@ function createTsResolution(): TsModuleResolution {
     resolve(fromFile, specifier) {
       const config = findConfig(fromFile);
       if (!config) return undefined;
+      // Without `paths`/`baseUrl` (here or in a config it extends) a bare specifier is a package: no ts-morph needed.
+      if (!optionsByConfig.has(config) && !/"(?:paths|baseUrl|extends)"/.test(readFileSync(config, 'utf8'))) optionsByConfig.set(config, undefined);
+      if (optionsByConfig.has(config) && !optionsByConfig.get(config)) return undefined;
       tsMorph ??= require('ts-morph') as TsMorph;
       const ts = tsMorph.ts;
       if (!optionsByConfig.has(config)) {

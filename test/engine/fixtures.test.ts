@@ -163,3 +163,16 @@ describe('test doubles are never calls', () => {
     expect(analyzeFixture('test-doubles/upscale.test.ts').callSites).toEqual([]);
   });
 });
+
+describe('ts-morph stays unloaded', () => {
+  it('when every import is relative or names a package and tsconfig has no paths', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const tsMorphPath = require.resolve('ts-morph');
+    const a = analyzeFixture('cross-file/src/images.ts');
+    const b = analyzeFixture('routes/koa.js'); // imports a bare '@app/handlers'
+    expect(a.callSites.length + b.callSites.length).toBe(3);
+    expect(b.callSites).toEqual([]);
+    expect(require.cache[tsMorphPath]).toBeUndefined();
+  });
+});

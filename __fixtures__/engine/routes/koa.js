@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { upscaleHandler } from './handlers.js';
+import { upscaleHandler } from '@app/handlers';
 
 const router = new Router();
 router.post('/v2/upscale', upscaleHandler);

@@ -5,7 +5,7 @@
  */
 import * as t from '@babel/types';
 import type { NodePath } from './babel-traverse.js';
-import { evaluate, findObjectProperty, requiredSpecifier, type EvalContext } from './static-value.js';
+import { evaluate, fileOfProgram, findObjectProperty, requiredSpecifier, type EvalContext } from './static-value.js';
 
 export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'undici' | 'novita-sdk' | 'xhr';
 
@@ -52,7 +52,11 @@ export function libraryOf(path: NodePath, ctx: EvalContext, depth = 0): LibraryR
       const decl = bp.parentPath;
       if (!decl?.isImportDeclaration()) return undefined;
       const library = moduleLibrary(decl.node.source.value);
-      if (!library) return undefined;
+      if (!library) {
+        // Only `api.post(…)`-style uses look into the other module: a plain imported function is not a client.
+        const usedAsObject = path.parentPath?.isMemberExpression() && path.parentPath.node.object === node;
+        return usedAsObject ? importedInstance(bp, decl.node.source.value, ctx, depth) : undefined;
+      }
       const spec = bp.node;
       const importedName = t.isImportSpecifier(spec) ? (t.isIdentifier(spec.imported) ? spec.imported.name : spec.imported.value) : undefined;
       return { library, importedName };
@@ -82,6 +86,17 @@ export function libraryOf(path: NodePath, ctx: EvalContext, depth = 0): LibraryR
     return undefined;
   }
   return libraryOfExpression(path, ctx, depth + 1);
+}
+
+/** `import { api } from './http'` where `http` exports `axios.create({ baseURL })` (or an SDK instance). */
+function importedInstance(spec: NodePath, source: string, ctx: EvalContext, depth: number): LibraryRef | undefined {
+  if (!ctx.resolver?.resolveExportPath || !source.startsWith('.')) return undefined;
+  const node = spec.node;
+  const imported = t.isImportDefaultSpecifier(node) ? 'default' : t.isImportSpecifier(node) ? (t.isIdentifier(node.imported) ? node.imported.name : node.imported.value) : undefined;
+  if (!imported) return undefined;
+  const target = ctx.resolver.resolveExportPath(fileOfProgram(spec) ?? ctx.filePath, source, imported, ctx.depth ?? 0);
+  if (!target) return undefined;
+  return libraryOf(target, { ...ctx, filePath: fileOfProgram(target) ?? ctx.filePath }, depth + 1);
 }
 
 function unwrapAwait(path: NodePath): NodePath {

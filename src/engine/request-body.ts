@@ -97,7 +97,7 @@ function collectObject(path: NodePath<t.ObjectExpression>, ctx: EvalContext, see
         origin: prop.node,
         conditional,
         span: spanOf(prop.node),
-        ...plainValue(value),
+        ...bodyValue(prop.get('value') as NodePath, value),
       });
     } else if (prop.isSpreadElement()) {
       const inner = collect(prop.get('argument'), ctx, seen);
@@ -137,7 +137,7 @@ function collectIdentifier(path: NodePath<t.Identifier>, ctx: EvalContext, seen:
           continue;
         }
         const statement = assign.parentPath?.isExpressionStatement() ? assign.parentPath.node : assign.node;
-        const known = assign.node.operator === '=' ? plainValue(evaluate(assign.get('right'), ctx)) : { known: false };
+        const known = assign.node.operator === '=' ? bodyValue(assign.get('right'), evaluate(assign.get('right'), ctx)) : { known: false };
         base.properties.push({
           name,
           keyNode: parent.node.property,
@@ -188,4 +188,13 @@ function mergeByName(body: RequestBody & { object?: t.ObjectExpression }): Reque
     });
   }
   return { ...body, properties };
+}
+
+/**
+ * A body value is known only when the program always sends it: a value that
+ * flows from a function parameter (even one with a default) is up to the caller.
+ */
+function bodyValue(path: NodePath, value: ReturnType<typeof evaluate>): { known: boolean; value?: unknown } {
+  if (path.isIdentifier() && path.scope.getBinding(path.node.name)?.kind === 'param') return { known: false };
+  return plainValue(value);
 }

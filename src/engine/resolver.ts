@@ -12,14 +12,18 @@ import { dirname, join, resolve, sep } from 'node:path';
 import * as t from '@babel/types';
 import { programPathOf, type NodePath } from './babel-traverse.js';
 import { parseSource } from './parse.js';
-import { evaluate, registerProgramFile, UNKNOWN, type SValue } from './static-value.js';
+import { evaluate, fileOfProgram, findObjectProperty, registerProgramFile, UNKNOWN, type SValue } from './static-value.js';
 
 export interface CrossFileResolver {
+  /** The static value of an imported binding (`UNKNOWN` when it cannot be known). */
   resolveExport(fromFile: string, specifier: string, exportName: string, depth: number): SValue;
+  /** The expression an import stands for, in its own file's AST (to tell an imported `axios.create(…)` instance). */
+  resolveExportPath?(fromFile: string, specifier: string, exportName: string, depth: number): NodePath | undefined;
 }
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_CACHED_PROGRAMS = 2000;
 
 function isFile(p: string): boolean {
   try {
@@ -111,6 +115,8 @@ export function createCrossFileResolver(options: CrossFileResolverOptions = {}):
     } catch {
       program = null;
     }
+    // Keep memory flat on huge trees: the cache only has to span the imports of neighbouring files.
+    if (programs.size >= MAX_CACHED_PROGRAMS) programs.clear();
     programs.set(file, program);
     return program;
   };
@@ -126,27 +132,36 @@ export function createCrossFileResolver(options: CrossFileResolverOptions = {}):
     }
   };
 
+  const resolveExportPath = (fromFile: string, specifier: string, exportName: string, depth: number): NodePath | undefined => {
+    if (depth > 20) return undefined;
+    const file = locate(fromFile, specifier);
+    if (!file || !insideRoot(file)) return undefined;
+    const program = programOf(file);
+    if (!program) return undefined;
+    return findExport(program, file, exportName, depth + 1, resolver);
+  };
+
   const resolver: CrossFileResolver = {
     resolveExport(fromFile, specifier, exportName, depth) {
-      if (depth > 20) return UNKNOWN;
-      const file = locate(fromFile, specifier);
-      if (!file || !insideRoot(file)) return UNKNOWN;
-      const program = programOf(file);
-      if (!program) return UNKNOWN;
-      return findExport(program, file, exportName, depth + 1, resolver);
+      const path = resolveExportPath(fromFile, specifier, exportName, depth);
+      if (!path) return UNKNOWN;
+      const file = fileOfProgram(path) ?? fromFile;
+      return evaluate(path, { filePath: file, resolver, depth: depth + 1 });
     },
+    resolveExportPath,
   };
   return resolver;
 }
 
-function findExport(program: NodePath<t.Program>, file: string, name: string, depth: number, resolver: CrossFileResolver): SValue {
+/** The expression an export stands for (in its own file): `export const X = <here>`, re-exports followed. */
+function findExport(program: NodePath<t.Program>, file: string, name: string, depth: number, resolver: CrossFileResolver): NodePath | undefined {
   const ctx = { filePath: file, resolver, depth };
   for (const stmt of program.get('body')) {
     if (stmt.isExportNamedDeclaration()) {
       const decl = stmt.get('declaration');
       if (decl.isVariableDeclaration()) {
         for (const d of decl.get('declarations')) {
-          if (t.isIdentifier(d.node.id) && d.node.id.name === name) return evaluate(d.get('init') as NodePath, ctx);
+          if (t.isIdentifier(d.node.id) && d.node.id.name === name && d.node.init) return d.get('init') as NodePath;
         }
       }
       for (const spec of stmt.get('specifiers')) {
@@ -155,39 +170,35 @@ function findExport(program: NodePath<t.Program>, file: string, name: string, de
         const exportedName = t.isIdentifier(exported) ? exported.name : exported.value;
         if (exportedName !== name) continue;
         const local = spec.node.local.name;
-        if (stmt.node.source) return resolver.resolveExport(file, stmt.node.source.value, local, depth);
-        return evaluate(spec.get('local') as NodePath, ctx);
+        if (stmt.node.source) return resolver.resolveExportPath?.(file, stmt.node.source.value, local, depth);
+        return spec.get('local') as NodePath;
       }
     } else if (stmt.isExportDefaultDeclaration() && name === 'default') {
-      return evaluate(stmt.get('declaration') as NodePath, ctx);
+      return stmt.get('declaration') as NodePath;
     } else if (stmt.isExportAllDeclaration()) {
-      const v = resolver.resolveExport(file, stmt.node.source.value, name, depth);
-      if (v.kind !== 'unknown') return v;
+      const v = resolver.resolveExportPath?.(file, stmt.node.source.value, name, depth);
+      if (v) return v;
     } else if (stmt.isExpressionStatement()) {
       const v = commonJsExport(stmt.get('expression'), name, ctx);
       if (v) return v;
     }
   }
-  return UNKNOWN;
+  return undefined;
 }
 
 /** `module.exports = { NAME }`, `module.exports.NAME = …`, `exports.NAME = …`. */
-function commonJsExport(expr: NodePath, name: string, ctx: { filePath: string; resolver: CrossFileResolver; depth: number }): SValue | undefined {
+function commonJsExport(expr: NodePath, name: string, ctx: { filePath: string; resolver: CrossFileResolver; depth: number }): NodePath | undefined {
   if (!expr.isAssignmentExpression() || expr.node.operator !== '=') return undefined;
   const left = expr.node.left;
   const isModuleExports = (n: t.Node): boolean =>
     t.isMemberExpression(n) && t.isIdentifier(n.object, { name: 'module' }) && t.isIdentifier(n.property, { name: 'exports' });
   if (isModuleExports(left)) {
+    if (name === 'default') return expr.get('right');
     const right = evaluate(expr.get('right'), ctx);
-    if (name === 'default') return right;
-    if (right.kind === 'object') {
-      const member = right.path.get('properties').find((p) => p.isObjectProperty() && t.isIdentifier(p.node.key, { name }));
-      if (member?.isObjectProperty()) return evaluate(member.get('value') as NodePath, ctx);
-    }
-    return undefined;
+    return right.kind === 'object' ? findObjectProperty(right.path, name, ctx) : undefined;
   }
   if (t.isMemberExpression(left) && t.isIdentifier(left.property, { name }) && (t.isIdentifier(left.object, { name: 'exports' }) || isModuleExports(left.object))) {
-    return evaluate(expr.get('right'), ctx);
+    return expr.get('right');
   }
   return undefined;
 }

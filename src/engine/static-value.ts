@@ -39,8 +39,13 @@ export function registerProgramFile(program: t.Node, filePath: string): void {
   FILE_OF_PROGRAM.set(program, filePath);
 }
 
+/** The file a path's Program was read from, when the resolver read it. */
+export function fileOfProgram(path: NodePath): string | undefined {
+  return FILE_OF_PROGRAM.get(path.scope.getProgramParent().block);
+}
+
 function fileOf(path: NodePath, ctx: EvalContext): string {
-  return FILE_OF_PROGRAM.get(path.scope.getProgramParent().block) ?? ctx.filePath;
+  return fileOfProgram(path) ?? ctx.filePath;
 }
 
 export function isFullyKnownString(v: SValue): v is { kind: 'string'; text: string } {

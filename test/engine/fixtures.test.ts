@@ -176,3 +176,17 @@ describe('ts-morph stays unloaded', () => {
     expect(require.cache[tsMorphPath]).toBeUndefined();
   });
 });
+
+describe('instances imported from another module', () => {
+  it('an exported axios.create({ baseURL }) and a default-exported NovitaSDK keep their client and base', () => {
+    const a = analyzeFixture('cross-file/src/submit.ts');
+    expect(a.callSites.map((s) => [s.endpoint, s.client, s.url, s.span.line])).toEqual([
+      ['upscale', 'axios', 'https://api.novita.ai/v2/upscale', 4],
+      ['upscale', 'novita-sdk', undefined, 9],
+    ]);
+    expect(a.responseReads.map((r) => [r.v2Path, r.span.line])).toEqual([
+      ['data.task_id', 5],
+      ['data.task_id', 9],
+    ]);
+  });
+});

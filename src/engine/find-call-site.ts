@@ -194,6 +194,8 @@ function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestSha
   const method = methodName(callee);
   if (method && (NEVER_REQUESTS.has(method) || /^on[A-Z]/.test(method))) return undefined;
   if (isMockChain(callee)) return undefined;
+  // Already handled by the compat shim (what `fix` routes calls to): not a V2 call any more.
+  if (goesThroughShim(call)) return undefined;
   if (callee.isMemberExpression() && t.isIdentifier(callee.node.object, { name: 'console' })) return undefined;
 
   // The callee itself: fetch(…), axios(…), got(…), upscale(…) from novita-sdk, globalThis.fetch(…)
@@ -303,4 +305,21 @@ export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext)
     body,
     span: spanOf(call.node),
   };
+}
+
+/** `upscaleV2(…)` imported from novita-migrate/shim, or an axios call given `adapter: createAxiosAdapter(…)`. */
+function goesThroughShim(call: NodePath<t.CallExpression>): boolean {
+  const callee = call.get('callee');
+  if (callee.isIdentifier()) {
+    const binding = callee.scope.getBinding(callee.node.name);
+    const decl = binding?.kind === 'module' ? binding.path.parentPath : undefined;
+    if (decl?.isImportDeclaration() && decl.node.source.value === 'novita-migrate/shim') return true;
+    const init = binding?.path.isVariableDeclarator() ? binding.path.node.init : undefined;
+    if (init && t.isCallExpression(init) && t.isIdentifier(init.callee, { name: 'require' }) && t.isStringLiteral(init.arguments[0], { value: 'novita-migrate/shim' })) return true;
+  }
+  return call.node.arguments.some(
+    (a) =>
+      t.isObjectExpression(a) &&
+      a.properties.some((p) => t.isObjectProperty(p) && t.isIdentifier(p.key, { name: 'adapter' }) && t.isCallExpression(p.value) && t.isIdentifier(p.value.callee, { name: 'createAxiosAdapter' })),
+  );
 }

@@ -1,12 +1,39 @@
-// SCAFFOLD: replaced by the helper that owns the `fix` command.
-import { UsageError } from '../errors.js';
+import { countFix, formatFixSummary } from '../../fix/summary.js';
+import { uncommittedChanges } from '../../fix/git-state.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { CommandFactory } from './command-type.js';
+import { asList } from './lint.js';
 
-export const fixCommand: CommandFactory = () => ({
+export const fixCommand: CommandFactory = (setExitCode) => ({
   command: 'fix [paths..]',
-  
-  describe: 'fix',
-  handler: () => {
-    throw new UsageError('fix is not built yet');
+  describe: 'Rewrite V2 upscale calls, their polling and response reads to V3 (or route them to the shim)',
+  builder: (y) =>
+    y
+      .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or directories' })
+      .option('dry', { type: 'boolean', default: false, describe: 'Print a unified diff; write nothing' })
+      .option('unsupported', { type: 'string', choices: ['shim', 'comment'], default: 'shim', describe: 'What to do with calls V3 cannot express' })
+      .option('force', { type: 'boolean', default: false, describe: 'Write even with uncommitted changes in the git work tree' })
+      .option('ignore-pattern', { type: 'string', describe: 'Extra ignore pattern, .gitignore syntax (repeatable)' }),
+  handler: async (argv) => {
+    const cwd = process.cwd();
+    const dry = Boolean(argv.dry);
+    if (!dry && !argv.force) {
+      const dirty = uncommittedChanges(cwd);
+      if (dirty && dirty.length > 0) {
+        throw new UsageError(`refusing to write: the git work tree has ${dirty.length} uncommitted change${dirty.length === 1 ? '' : 's'} (commit or stash them so fix's edits can be reviewed and reverted, or pass --force)`);
+      }
+    }
+    // The transforms (jscodeshift, recast) load only for fix.
+    const { runFix } = await import('../../fix/run-fix.js');
+    const report = await runFix((argv.paths as string[]) ?? ['.'], {
+      cwd,
+      dry,
+      unsupported: argv.unsupported === 'comment' ? 'comment' : 'shim',
+      ignorePatterns: asList(argv['ignore-pattern']),
+      onDiff: (patch) => process.stdout.write(patch),
+    });
+    process.stderr.write(formatFixSummary(report, cwd, dry));
+    const counts = countFix(report);
+    setExitCode(counts.failed > 0 ? EXIT.usage : counts.todo > 0 ? EXIT.findings : EXIT.ok);
   },
 });

@@ -10,6 +10,11 @@ import { packageVersion } from '../version.js';
 import { writeReport } from '../write-output.js';
 import type { CommandFactory } from './command-type.js';
 
+/** A repeatable option: absent, once (a string) or several times (an array). */
+export function asList(value: unknown): string[] {
+  return value === undefined ? [] : ([] as unknown[]).concat(value).map(String);
+}
+
 export function parseRuleFlags(flags: readonly string[]): Record<string, RuleLevel> {
   const levels: Record<string, RuleLevel> = {};
   for (const flag of flags) {
@@ -31,8 +36,8 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       .option('format', { alias: 'f', type: 'string', choices: Object.keys(FORMATTERS), default: 'stylish', describe: 'Output format' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
       .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
-      .option('ignore-pattern', { type: 'string', array: true, default: [], describe: 'Extra ignore patterns (.gitignore syntax)' })
-      .option('rule', { type: 'string', array: true, default: [], describe: 'Set a rule level: id:off|warn|error' })
+      .option('ignore-pattern', { type: 'string', describe: 'Extra ignore pattern, .gitignore syntax (repeatable)' })
+      .option('rule', { type: 'string', describe: 'Set a rule level: id:off|warn|error (repeatable)' })
       .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
       .option('progress', { type: 'boolean', default: true, describe: 'Progress bar on a TTY (--no-progress to hide)' })
       .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on a TTY)' }),
@@ -40,14 +45,14 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
     const cwd = process.cwd();
     const config = loadConfig(cwd);
     const format = String(argv.format);
-    const ruleLevels = { ...config.rules, ...parseRuleFlags((argv.rule as string[]) ?? []) };
+    const ruleLevels = { ...config.rules, ...parseRuleFlags(asList(argv.rule)) };
     const maxWarnings = Number(argv['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings expects a whole number');
     const debug = Boolean(argv.debug);
     const progress = createProgress(Boolean(argv.progress) && !MACHINE_FORMATS.has(format) && !argv['output-file'], 'Linting');
     let results = await runLint((argv.paths as string[]) ?? ['.'], {
       cwd,
-      ignorePatterns: [...config.ignorePatterns, ...((argv['ignore-pattern'] as string[]) ?? [])],
+      ignorePatterns: [...config.ignorePatterns, ...asList(argv['ignore-pattern'])],
       ruleLevels,
       onSkip: debug ? (p, why) => process.stderr.write(`novita-migrate: skipped ${p}: ${why}\n`) : undefined,
       onProgress: (d, t) => progress.update(d, t),

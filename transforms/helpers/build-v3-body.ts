@@ -1,0 +1,29 @@
+/**
+ * Turns the V2 body literal into the V3 one, in place:
+ * `{ image, upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 }` ->
+ * `{ request: { model_name: 'RealESRNet_x4plus', image_base64: image, scale_factor: 2 } }`.
+ */
+import * as t from '@babel/types';
+import type { RequestBody } from '../../src/engine/types.js';
+import type { FileStyle } from './file-style.js';
+import { quoteString } from './file-style.js';
+
+/** Only a body whose every parameter is a property of the one literal can be rebuilt exactly. */
+export function canRebuildBody(body: RequestBody | undefined): body is RequestBody & { object: t.ObjectExpression } {
+  if (!body?.object || body.hasUnknownKeys) return false;
+  const props = body.object.properties;
+  return body.properties.every((p) => props.includes(p.origin as t.ObjectProperty) && !p.otherOrigins?.length && !p.conditional);
+}
+
+export function rebuildBody(body: RequestBody & { object: t.ObjectExpression }, modelName: string, scaleFactor: number, style: FileStyle): void {
+  const image = body.properties.find((p) => p.name === 'image');
+  const model = t.stringLiteral(modelName);
+  model.extra = { rawValue: modelName, raw: quoteString(modelName, style) };
+  const request = t.objectExpression([
+    t.objectProperty(t.identifier('model_name'), model),
+    t.objectProperty(t.identifier('image_base64'), (image?.valueNode as t.Expression | undefined) ?? t.identifier('undefined')),
+    // Keep the code's own expression (a const, a literal) when it had one; V2's default 2 otherwise.
+    t.objectProperty(t.identifier('scale_factor'), (body.properties.find((p) => p.name === 'upscaling_resize')?.valueNode as t.Expression | undefined) ?? t.numericLiteral(scaleFactor)),
+  ]);
+  body.object.properties = [t.objectProperty(t.identifier('request'), request)];
+}

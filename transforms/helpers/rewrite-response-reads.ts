@@ -1,0 +1,92 @@
+/**
+ * Moves reads of a V2 response to their V3 place, for calls rewritten to
+ * plain V3: `x.data.task_id` -> `x.task_id`, `x.data.status === 2` ->
+ * `x.task.status === "TASK_STATUS_SUCCEED"`, `x.data.imgs` ->
+ * `x.images.map((i) => i.image_url)`, `x.data.failed_reason` -> `x.task.reason`.
+ * A read it cannot move exactly (destructuring, `code`/`msg`) gets a TODO.
+ */
+import * as t from '@babel/types';
+import { V2_STATUS_TO_V3, type V2ProgressStatus } from '../../src/spec/codes.js';
+import type { ResponseRead } from '../../src/engine/types.js';
+import type { FileStyle } from './file-style.js';
+import { quoteString } from './file-style.js';
+
+export type ReadOutcome = { moved: true } | { moved: false; todo: string };
+
+function stringLiteral(value: string, style: FileStyle): t.StringLiteral {
+  const lit = t.stringLiteral(value);
+  lit.extra = { rawValue: value, raw: quoteString(value, style) };
+  return lit;
+}
+
+/** The expression holding the V2 `data` object's owner: `X` in `X.data.field`, or the SDK result itself. */
+function dataOwner(member: t.MemberExpression, sdk: boolean): t.Expression | undefined {
+  const obj = member.object;
+  if (t.isMemberExpression(obj) && !obj.computed && t.isIdentifier(obj.property, { name: 'data' })) return obj.object as t.Expression;
+  // The 1.x SDK already unwrapped `data`: its `res.status` sits where V3 has `res.task.status`.
+  if (sdk && t.isExpression(obj)) return obj;
+  return undefined;
+}
+
+function memberOf(read: ResponseRead): t.MemberExpression | undefined {
+  if (t.isMemberExpression(read.node)) return read.node;
+  if (t.isBinaryExpression(read.node)) {
+    const side = [read.node.left, read.node.right].find((n) => t.isMemberExpression(n));
+    return side as t.MemberExpression | undefined;
+  }
+  return undefined;
+}
+
+/** Mutates `target` in place into `replacement` (keeps the parent's reference valid). */
+function replaceInPlace(target: t.Node, replacement: t.Node): void {
+  // Dropping `loc`/`original` makes recast print the new node instead of reusing the old text.
+  for (const key of Object.keys(target)) delete (target as unknown as Record<string, unknown>)[key];
+  Object.assign(target, replacement);
+}
+
+export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle): ReadOutcome {
+  const field = read.v2Path.replace(/^data\./, '');
+  if (read.v2Path === 'code' || read.v2Path === 'msg') {
+    return { moved: false, todo: `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body` };
+  }
+  // upscaleV3 resolves to `{ task_id }` like the 1.x `upscale` did: SDK reads of it stay.
+  if (sdk && field === 'task_id') return { moved: true };
+  const member = memberOf(read);
+  if (!member) return { moved: false, todo: `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)` };
+  const owner = dataOwner(member, sdk);
+  if (!owner) return { moved: false, todo: `\`${read.v2Path}\` is read through a variable holding \`data\`; V3 has no \`data\` wrapper` };
+  switch (field) {
+    case 'task_id':
+      if (sdk) return { moved: true }; // upscaleV3 resolves to `{ task_id }` too
+      replaceInPlace(member, t.memberExpression(owner, t.identifier('task_id')));
+      return { moved: true };
+    case 'status': {
+      replaceInPlace(member, t.memberExpression(t.memberExpression(owner, t.identifier('task')), t.identifier('status')));
+      if (read.comparedStatus !== undefined && t.isBinaryExpression(read.node) && read.comparedStatus in V2_STATUS_TO_V3) {
+        const v3 = V2_STATUS_TO_V3[read.comparedStatus as V2ProgressStatus];
+        const bin = read.node;
+        if (t.isNumericLiteral(bin.right)) bin.right = stringLiteral(v3, style);
+        else if (t.isNumericLiteral(bin.left)) bin.left = stringLiteral(v3, style);
+        if (bin.operator === '==') bin.operator = '===';
+        if (bin.operator === '!=') bin.operator = '!==';
+        return { moved: true };
+      }
+      return { moved: false, todo: '`task.status` is a `TASK_STATUS_*` string on V3, not a number' };
+    }
+    case 'imgs': {
+      const param = t.identifier('image');
+      replaceInPlace(
+        member,
+        t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier('images')), t.identifier('map')), [
+          t.arrowFunctionExpression([param], t.memberExpression(t.identifier('image'), t.identifier('image_url'))),
+        ]),
+      );
+      return { moved: true };
+    }
+    case 'failed_reason':
+      replaceInPlace(member, t.memberExpression(t.memberExpression(owner, t.identifier('task')), t.identifier('reason')));
+      return { moved: true };
+    default:
+      return { moved: false, todo: `\`${read.v2Path}\` has no direct V3 equivalent in the task result` };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Rewrites the V2 path inside the string that spells it, wherever in this
+ * file that string is (the call's argument, a const, an object member), so
+ * host and base-URL style stay as they were.
+ */
+import * as t from '@babel/types';
+import type { FileStyle } from './file-style.js';
+import { quoteString } from './file-style.js';
+
+/** Finds the literals (string or template quasis) this expression's value is built from, following same-file consts. */
+export function literalsOf(node: t.Node, program: t.Program, seen = new Set<t.Node>()): (t.StringLiteral | t.TemplateElement)[] {
+  if (seen.has(node)) return [];
+  seen.add(node);
+  if (t.isStringLiteral(node)) return [node];
+  if (t.isTemplateLiteral(node)) return [...node.quasis, ...node.expressions.flatMap((e) => literalsOf(e, program, seen))];
+  if (t.isBinaryExpression(node)) return [...literalsOf(node.left, program, seen), ...literalsOf(node.right, program, seen)];
+  if (t.isTSAsExpression(node) || t.isTSNonNullExpression(node) || t.isParenthesizedExpression(node)) return literalsOf(node.expression, program, seen);
+  if (t.isNewExpression(node) && t.isIdentifier(node.callee, { name: 'URL' })) return node.arguments.flatMap((a) => literalsOf(a, program, seen));
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.property, { name: 'toString' })) return literalsOf(node.callee.object, program, seen);
+  if (t.isIdentifier(node)) {
+    const init = findConstInit(node.name, program);
+    return init ? literalsOf(init, program, seen) : [];
+  }
+  if (t.isMemberExpression(node) && t.isIdentifier(node.object) && !node.computed && t.isIdentifier(node.property)) {
+    const init = findConstInit(node.object.name, program);
+    if (init && t.isObjectExpression(init)) {
+      const prop = init.properties.find((p): p is t.ObjectProperty => t.isObjectProperty(p) && t.isIdentifier(p.key, { name: (node.property as t.Identifier).name }));
+      if (prop) return literalsOf(prop.value, program, seen);
+    }
+  }
+  return [];
+}
+
+/** Module-level or function-level const/let with this name (first found; names are rarely shadowed in URL code). */
+function findConstInit(name: string, program: t.Program): t.Node | undefined {
+  let found: t.Node | undefined;
+  t.traverseFast(program, (n) => {
+    if (found) return;
+    if (t.isVariableDeclarator(n) && t.isIdentifier(n.id, { name }) && n.init) found = n.init;
+    if (t.isAssignmentPattern(n) && t.isIdentifier(n.left, { name })) found = n.right;
+  });
+  return found;
+}
+
+/**
+ * Replace `from` with `to` in the literal that contains it. Returns false when
+ * no literal in this file spells the path (it comes from another module).
+ */
+export function rewritePathInLiterals(urlNode: t.Node, program: t.Program, from: RegExp, to: string, style: FileStyle): boolean {
+  for (const lit of literalsOf(urlNode, program)) {
+    if (t.isStringLiteral(lit)) {
+      if (!from.test(lit.value)) continue;
+      lit.value = lit.value.replace(from, to);
+      const raw = (lit.extra?.raw as string | undefined) ?? '';
+      const quote = raw.startsWith('"') ? { ...style, quote: 'double' as const } : raw.startsWith("'") ? { ...style, quote: 'single' as const } : style;
+      lit.extra = { rawValue: lit.value, raw: quoteString(lit.value, quote) };
+      return true;
+    }
+    if (from.test(lit.value.raw)) {
+      lit.value = { raw: lit.value.raw.replace(from, to), cooked: (lit.value.cooked ?? lit.value.raw).replace(from, to) };
+      return true;
+    }
+  }
+  return false;
+}

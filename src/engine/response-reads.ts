@@ -58,6 +58,12 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
       }
     }
     reads.push(read);
+    // `switch (p.data.status) { case 2: … }`: each numeric case is a status comparison of its own.
+    if (v2Path === 'data.status' && compared?.isSwitchStatement() && compared.node.discriminant === node) {
+      for (const c of compared.node.cases) {
+        if (t.isNumericLiteral(c.test)) reads.push({ endpoint: site.endpoint, v2Path, node: c.test, comparedStatus: c.test.value, span: spanOf(c.test) });
+      }
+    }
   };
 
   const followBinding = (id: NodePath, held: Held) => {

@@ -85,7 +85,10 @@ export interface ResponseRead {
   endpoint: V2Endpoint;
   /** The V2 path read, relative to the response body: `data.task_id`, `code`, `data.imgs`, `data.status`. */
   v2Path: string;
-  /** The MemberExpression, ObjectProperty (destructuring) or BinaryExpression (status comparisons). */
+  /**
+   * The MemberExpression, ObjectProperty (destructuring) or BinaryExpression (status comparisons);
+   * for `switch (x.data.status) { case 2: … }` also one read per numeric case, whose node is that case's NumericLiteral.
+   */
   node: t.Node;
   /** For `status === 2`-style comparisons: the compared number. */
   comparedStatus?: number;

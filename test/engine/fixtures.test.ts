@@ -190,3 +190,18 @@ describe('instances imported from another module', () => {
     ]);
   });
 });
+
+describe('progress polling with a switch', () => {
+  it('reports the status read and one comparison per numeric case', () => {
+    const a = analyzeFixture('cross-file/src/poll.mjs');
+    expect(a.callSites.map((s) => [s.endpoint, s.client, s.url])).toEqual([['progress', 'fetch', 'https://api.novita.ai/v2/progress?task_id=${…}']]);
+    expect(a.responseReads.map((r) => [r.v2Path, r.comparedStatus, r.span.line, r.span.column])).toEqual([
+      ['data.status', undefined, 7, 13],
+      ['data.status', 2, 8, 12],
+      ['data.status', 3, 10, 12],
+      ['data.status', 4, 11, 12],
+      ['data.imgs', undefined, 9, 16],
+      ['data.failed_reason', undefined, 12, 25],
+    ]);
+  });
+});

@@ -31,6 +31,8 @@ const NEVER_REQUESTS = new Set([
   'concat', 'push', 'unshift', 'has', 'set', 'add', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'assert', 'equal', 'toBe',
   'toEqual', 'toContain', 'toMatch', 'toHaveBeenCalledWith', 'URL', 'require', 'resolve', 'join', 'encodeURI', 'encodeURIComponent',
   'redirect', 'navigate', 'route', 'describe', 'it', 'test', 't', 'i18n', 'translate', 'mock', 'intercept', 'nock', 'reply',
+  // Server responses and emitters that carry a path as data.
+  'send', 'json', 'write', 'end', 'render', 'sendFile', 'location', 'header', 'setHeader', 'emit', 'on', 'once',
 ]);
 
 function arg(path: NodePath<t.CallExpression>, i: number): NodePath | undefined {

@@ -121,7 +121,7 @@ export function transformSource(source: string, filePath: string, options: Trans
 
   if (!changed) return { outcomes };
   dropUnusedSdkImports(program);
-  const printed = root.toSource({ quote: style.quote, lineTerminator: style.lineTerminator });
+  const printed = root.toSource({ quote: style.quote, lineTerminator: style.lineTerminator, useTabs: style.useTabs, tabWidth: style.tabWidth });
   return { output: (style.bom ? '\uFEFF' : '') + printed, outcomes };
 }
 

@@ -9,7 +9,14 @@ export function enclosingStatement(root: t.Node, target: t.Node): t.Node | undef
   const stack: t.Node[] = [];
   const visit = (node: t.Node): boolean => {
     if (node === target) {
-      found = [...stack].reverse().find((n) => t.isStatement(n) && !t.isBlockStatement(n) && !t.isProgram(n as t.Node));
+      // The statement that sits directly in a block or the program (so `export const x = …` keeps its `export`).
+      for (let i = stack.length - 1; i > 0; i--) {
+        const parent = stack[i - 1]!;
+        if ((t.isProgram(parent) || t.isBlockStatement(parent) || t.isSwitchCase(parent) || t.isStaticBlock(parent)) && t.isStatement(stack[i]!)) {
+          found = stack[i];
+          break;
+        }
+      }
       return true;
     }
     stack.push(node);

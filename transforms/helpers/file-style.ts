@@ -4,6 +4,8 @@ export interface FileStyle {
   lineTerminator: '\r\n' | '\n';
   usesRequire: boolean;
   bom: boolean;
+  useTabs: boolean;
+  tabWidth: number;
 }
 
 export function detectStyle(source: string): FileStyle {
@@ -14,10 +16,21 @@ export function detectStyle(source: string): FileStyle {
     lineTerminator: source.includes('\r\n') ? '\r\n' : '\n',
     usesRequire: /\brequire\s*\(/.test(source) && !/^\s*import\s/m.test(source),
     bom: source.charCodeAt(0) === 0xfeff,
+    ...indentation(source),
   };
 }
 
 export function quoteString(value: string, style: FileStyle): string {
   const q = style.quote === 'single' ? "'" : '"';
   return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+}
+
+/** Tabs, or the smallest space indent in use (2 or 4). */
+function indentation(source: string): { useTabs: boolean; tabWidth: number } {
+  const indents = source.split(/\r?\n/).map((l) => /^[ \t]+(?=\S)/.exec(l)?.[0]).filter((s): s is string => !!s);
+  const tabs = indents.filter((s) => s.startsWith('\t')).length;
+  if (tabs > indents.length / 2) return { useTabs: true, tabWidth: 4 };
+  const widths = indents.map((s) => s.length).filter((n) => n > 0);
+  const smallest = widths.length ? Math.min(...widths) : 2;
+  return { useTabs: false, tabWidth: smallest >= 4 ? 4 : 2 };
 }

@@ -55,13 +55,19 @@ export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle):
   if (!member) return { moved: false, todo: `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)` };
   const owner = dataOwner(member, sdk);
   if (!owner) return { moved: false, todo: `\`${read.v2Path}\` is read through a variable holding \`data\`; V3 has no \`data\` wrapper` };
+  // Edit the smallest node: recast then reprints only that, and the statement keeps its own style.
+  const dataMember = t.isMemberExpression(member.object) && !member.object.computed && t.isIdentifier(member.object.property, { name: 'data' }) ? member.object : undefined;
+  const toTask = () => {
+    if (dataMember) dataMember.property = t.identifier('task');
+    else member.object = t.memberExpression(owner, t.identifier('task'));
+  };
   switch (field) {
     case 'task_id':
-      if (sdk) return { moved: true }; // upscaleV3 resolves to `{ task_id }` too
-      replaceInPlace(member, t.memberExpression(owner, t.identifier('task_id')));
+      // Replace just `x.data` by `x`: a fresh copy, so recast reprints only this member.
+      member.object = t.cloneNode(owner, true, true);
       return { moved: true };
     case 'status': {
-      replaceInPlace(member, t.memberExpression(t.memberExpression(owner, t.identifier('task')), t.identifier('status')));
+      toTask();
       if (read.comparedStatus !== undefined && t.isBinaryExpression(read.node) && read.comparedStatus in V2_STATUS_TO_V3) {
         const v3 = V2_STATUS_TO_V3[read.comparedStatus as V2ProgressStatus];
         const bin = read.node;
@@ -74,17 +80,17 @@ export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle):
       return { moved: false, todo: '`task.status` is a `TASK_STATUS_*` string on V3, not a number' };
     }
     case 'imgs': {
-      const param = t.identifier('image');
       replaceInPlace(
         member,
         t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier('images')), t.identifier('map')), [
-          t.arrowFunctionExpression([param], t.memberExpression(t.identifier('image'), t.identifier('image_url'))),
+          t.arrowFunctionExpression([t.identifier('image')], t.memberExpression(t.identifier('image'), t.identifier('image_url'))),
         ]),
       );
       return { moved: true };
     }
     case 'failed_reason':
-      replaceInPlace(member, t.memberExpression(t.memberExpression(owner, t.identifier('task')), t.identifier('reason')));
+      toTask();
+      member.property = t.identifier('reason');
       return { moved: true };
     default:
       return { moved: false, todo: `\`${read.v2Path}\` has no direct V3 equivalent in the task result` };

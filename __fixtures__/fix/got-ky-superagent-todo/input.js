@@ -1,0 +1,11 @@
+import got from 'got';
+import ky from 'ky';
+import request from 'superagent';
+
+export const withGot = (image) => got.post('https://api.novita.ai/v2/upscale', { json: { image, upscaler_1: 'Nearest', upscaling_resize: 2 } }).json();
+
+export const withKy = (image) => ky.post('https://api.novita.ai/v2/upscale', { json: { image, upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 6 } }).json();
+
+export function withSuperagent(image, done) {
+  request.post('https://api.novita.ai/v2/upscale').send({ image, upscaler_1: 'R-ESRGAN 4x+', codeformer_visibility: 1 }).end(done);
+}

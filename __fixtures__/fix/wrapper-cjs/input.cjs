@@ -1,0 +1,16 @@
+const fetch = require('node-fetch');
+
+function httpFetch({ url, method, data }) {
+  return fetch('https://api.novita.ai' + url, { method, body: JSON.stringify(data) }).then((r) => r.json());
+}
+
+async function upscale(image) {
+  const json = await httpFetch({ url: '/v2/upscale', method: 'POST', data: { image, upscaler_1: 'ESRGAN_4x', upscaling_resize: 3 } });
+  return json.data.task_id;
+}
+
+async function upscaleBig(image) {
+  return fetch('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ image, upscaler_1: 'ESRGAN_4x', upscaling_resize: 8 }) });
+}
+
+module.exports = { upscale, upscaleBig };

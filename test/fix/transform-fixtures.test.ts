@@ -1,0 +1,65 @@
+/**
+ * Every `__fixtures__/fix/<case>/input.<ext>` must become `output.<ext>`
+ * (options in `options.json`), the output must parse, and running the
+ * transform on its own output must change nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/engine/parse.js';
+import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
+
+const ROOT = fileURLToPath(new URL('../../__fixtures__/fix', import.meta.url));
+
+describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
+  const dir = join(ROOT, name);
+  const inputName = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  const inputPath = join(dir, inputName);
+  const outputPath = join(dir, inputName.replace('input.', 'output.'));
+  const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
+  const input = readFileSync(inputPath, 'utf8');
+  const expected = readFileSync(outputPath, 'utf8');
+
+  it('produces the expected output', () => {
+    const result = transformSource(input, inputPath, options);
+    expect(result.output ?? input).toBe(expected);
+  });
+
+  it('output re-parses', () => {
+    expect(parseSource(expected.replace(/^\uFEFF/, ''), outputPath)).toMatchObject({ ok: true });
+  });
+
+  it('is a fixed point', () => {
+    const again = transformSource(expected, inputPath, options);
+    expect(again.output ?? expected).toBe(expected);
+  });
+});
+
+describe('fix fixtures cover what they claim', () => {
+  const out = (name: string) => {
+    const dir = join(ROOT, name);
+    return readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('output.'))!), 'utf8');
+  };
+
+  it('keeps CRLF line endings and the BOM', () => {
+    expect(out('format-crlf').split('\n').slice(0, -1).every((l) => l.endsWith('\r'))).toBe(true);
+    expect(out('format-bom').charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('keeps double quotes and tabs in a file that uses them', () => {
+    expect(out('format-double-tabs-nosemi')).toContain('model_name: "RealESRGAN_x4plus_anime_6B"');
+    expect(out('format-double-tabs-nosemi')).toMatch(/^\t\tbody: JSON\.stringify\(\{$/m);
+  });
+
+  it('adds imports in the file\'s module style', () => {
+    expect(out('fetch-shim')).toMatch(/^import \{ upscaleV2 \} from 'novita-migrate\/shim';$/m);
+    expect(out('wrapper-cjs')).toMatch(/require\('novita-migrate\/shim'\)/);
+  });
+
+  it('with --unsupported=comment leaves the call and names every blocking parameter', () => {
+    const text = out('comment-mode');
+    expect(text).toContain("fetch('https://api.novita.ai/v2/upscale'");
+    expect(text).toContain('// TODO(novita-migrate): V2 upscale kept: `gfpgan_visibility` has no V3 equivalent');
+  });
+});

@@ -1,12 +1,11 @@
 import { RuleTester } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
-RuleTester.afterAll = afterAll;
 
 const js = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType: 'module' } });
 const ts = new RuleTester({ languageOptions: { parser: tsParser, sourceType: 'module' } });

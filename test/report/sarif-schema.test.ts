@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { makeProject, runCli, SAMPLE_APP } from '../lint/helpers.js';
 
 const require = createRequire(import.meta.url);
+// CommonJS packages: required, so their default exports arrive as they are.
+const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 // The official SARIF 2.1.0 (rtm.5) JSON schema, as shipped by Microsoft's @microsoft/jest-sarif.
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
 describe('--format sarif', () => {
-  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+  const validate = ajv.compile(schema);
 
   it('validates against the SARIF 2.1.0 schema on the sample app', () => {
     const out = runCli(['--format', 'sarif', '.'], SAMPLE_APP);
@@ -31,7 +35,8 @@ describe('--format sarif', () => {
   });
 
   it('validates with a fatal parse error and with no findings', () => {
-    for (const files of [{ 'bad.ts': 'const x = { "/v2/upscale"' }, { 'ok.ts': 'export {}' }]) {
+    const projects: Record<string, string>[] = [{ 'bad.ts': 'const x = { "/v2/upscale"' }, { 'ok.ts': 'export {}' }];
+    for (const files of projects) {
       const log = JSON.parse(runCli(['--format', 'sarif'], makeProject(files)).stdout);
       expect(validate(log)).toBe(true);
     }

@@ -15,6 +15,10 @@ export interface LintRunOptions {
   ruleLevels?: Readonly<Record<string, RuleLevel>>;
   onSkip?: (path: string, reason: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads (1: never). */
+  concurrency?: number;
+  /** `auto`: only for trees big enough to gain from it; `always`: whenever concurrency > 1. */
+  parallel?: 'auto' | 'always';
 }
 
 /** A NUL byte in the first 8000 bytes, as git decides. */
@@ -73,6 +77,17 @@ type LintTextFn = (text: string, filePath: string, options: LintTextOptions) => 
 
 export async function runLint(paths: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
   const files = listFiles(paths, options);
+  const concurrency = options.concurrency ?? 1;
+  if (concurrency > 1 && (options.parallel === 'always' || files.length >= (await import('../engine/lint-pool.js')).PARALLEL_THRESHOLD)) {
+    const { lintInPool } = await import('../engine/lint-pool.js');
+    const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, onBatch: (d) => options.onProgress?.(d, files.length) });
+    const results: LintResult[] = [];
+    for (const r of batch) {
+      if ('skipped' in r) options.onSkip?.(r.file, r.skipped);
+      else results.push(toResult(r.file, r.messages));
+    }
+    return results;
+  }
   let resolver: CrossFileResolver | undefined;
   const results: LintResult[] = [];
   // The parser and rules load only once a file passes the prefilter: most trees never need them.

@@ -39,6 +39,7 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       .option('ignore-pattern', { type: 'string', describe: 'Extra ignore pattern, .gitignore syntax (repeatable)' })
       .option('rule', { type: 'string', describe: 'Set a rule level: id:off|warn|error (repeatable)' })
       .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+      .option('concurrency', { type: 'number', describe: 'Worker threads for big trees (default: available cores; 1 = single-threaded)' })
       .option('progress', { type: 'boolean', default: true, describe: 'Progress bar on a TTY (--no-progress to hide)' })
       .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on a TTY)' }),
   handler: async (argv) => {
@@ -50,8 +51,12 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings expects a whole number');
     const debug = Boolean(argv.debug);
     const progress = createProgress(Boolean(argv.progress) && !MACHINE_FORMATS.has(format) && !argv['output-file'], 'Linting');
+    const concurrency = argv.concurrency === undefined ? (await import('../../engine/lint-pool.js')).defaultConcurrency() : Number(argv.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency expects a whole number of at least 1');
     let results = await runLint((argv.paths as string[]) ?? ['.'], {
       cwd,
+      concurrency,
+      parallel: argv.concurrency === undefined ? 'auto' : 'always',
       ignorePatterns: [...config.ignorePatterns, ...asList(argv['ignore-pattern'])],
       ruleLevels,
       onSkip: debug ? (p, why) => process.stderr.write(`novita-migrate: skipped ${p}: ${why}\n`) : undefined,

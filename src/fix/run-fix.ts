@@ -25,6 +25,7 @@ export interface FixOptions {
   ignorePatterns?: readonly string[];
   /** Called with a unified diff per changed file (dry runs). */
   onDiff?: (patch: string) => void;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FixReport {
@@ -34,7 +35,7 @@ export interface FixReport {
 const ENDPOINT_RULES = new Set(['no-v2-upscale', 'no-v2-progress']);
 
 export async function runFix(paths: readonly string[], options: FixOptions): Promise<FixReport> {
-  const results = await runLint(paths, { cwd: options.cwd, ignorePatterns: options.ignorePatterns });
+  const results = await runLint(paths, { cwd: options.cwd, ignorePatterns: options.ignorePatterns, onProgress: options.onProgress });
   const files = new Map<string, FileFixStatus>();
   const resolver = createCrossFileResolver();
   for (const result of results) {

@@ -75,7 +75,7 @@ export function transformSource(source: string, filePath: string, options: Trans
         const urlMoved = sdk ? renameSdkMethod(site, 'upscale', 'upscaleV3', program) : rewritePathInLiterals(site.urlNode!, program, V2_UPSCALE_RE, V3_UPSCALE_PATH, style);
         if (urlMoved) {
           rebuildBody(site.body as Parameters<typeof rebuildBody>[0], plan.modelName, plan.scaleFactor, style);
-          const readTodos = reads.map((r) => rewriteRead(r, sdk, style)).flatMap((o) => (o.moved ? [] : [o.todo]));
+          const readTodos = reads.map((r) => rewriteRead(r, sdk, style, program)).flatMap((o) => (o.moved ? [] : [o.todo]));
           // XMLHttpRequest responses (`xhr.responseText`) are not followed by the engine: say so.
           if (site.client === 'xhr') readTodos.push('the response now is V3 `{ task_id }` (no `code`/`msg`/`data`): update what reads `xhr.responseText`');
           if (readTodos.length) addTodo(program, site.call, `response reads to move by hand: ${readTodos.join('; ')}`);
@@ -111,7 +111,7 @@ export function transformSource(source: string, filePath: string, options: Trans
       continue;
     }
     changed = true;
-    const readTodos = reads.map((r) => rewriteRead(r, sdk, style)).flatMap((o) => (o.moved ? [] : [o.todo]));
+    const readTodos = reads.map((r) => rewriteRead(r, sdk, style, program)).flatMap((o) => (o.moved ? [] : [o.todo]));
     outcomes.push({ kind: 'plain-v3', line: site.span.line, endpoint: 'progress' });
     if (readTodos.length) {
       addTodo(program, site.call, `response reads to move by hand: ${readTodos.join('; ')}`);

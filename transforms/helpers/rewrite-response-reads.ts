@@ -44,10 +44,44 @@ function replaceInPlace(target: t.Node, replacement: t.Node): void {
   Object.assign(target, replacement);
 }
 
-export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle): ReadOutcome {
+/** The binary comparison whose operand is `node`, if any. */
+function comparisonOf(root: t.Node, node: t.Node): t.BinaryExpression | undefined {
+  let found: t.BinaryExpression | undefined;
+  t.traverseFast(root, (n) => {
+    if (!found && t.isBinaryExpression(n) && ['===', '!==', '==', '!='].includes(n.operator) && (n.left === node || n.right === node)) found = n;
+  });
+  return found;
+}
+
+/**
+ * V2 answered `{ code: 0, msg: '' }` on success; V3 answers `{ task_id }` on
+ * success and an error body `{ code, reason, message }` otherwise. So
+ * `x.code !== 0` keeps its meaning as `x.code !== undefined`, and `x.msg` is
+ * `x.message`.
+ */
+function rewriteCodeOrMsg(read: ResponseRead, root: t.Node): ReadOutcome {
+  const member = t.isMemberExpression(read.node) ? read.node : undefined;
+  const todo = `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body`;
+  if (!member) return { moved: false, todo };
+  if (read.v2Path === 'msg') {
+    member.property = t.identifier('message');
+    return { moved: true };
+  }
+  const cmp = comparisonOf(root, member);
+  const other = cmp && (cmp.left === member ? cmp.right : cmp.left);
+  if (!cmp || !t.isNumericLiteral(other, { value: 0 })) return { moved: false, todo };
+  if (cmp.left === member) cmp.right = t.identifier('undefined');
+  else cmp.left = t.identifier('undefined');
+  if (cmp.operator === '==') cmp.operator = '===';
+  if (cmp.operator === '!=') cmp.operator = '!==';
+  return { moved: true };
+}
+
+export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle, root?: t.Node): ReadOutcome {
   const field = read.v2Path.replace(/^data\./, '');
   if (read.v2Path === 'code' || read.v2Path === 'msg') {
-    return { moved: false, todo: `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body` };
+    if (sdk || !root) return { moved: false, todo: `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body` };
+    return rewriteCodeOrMsg(read, root);
   }
   // upscaleV3 resolves to `{ task_id }` like the 1.x `upscale` did: SDK reads of it stay.
   if (sdk && field === 'task_id') return { moved: true };

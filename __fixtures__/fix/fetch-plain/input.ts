@@ -9,3 +9,13 @@ export async function upscale(image: string): Promise<string> {
   const json = await res.json();
   return json.data.task_id;
 }
+
+export async function upscaleChecked(image: string): Promise<string> {
+  const res = await fetch('https://api.novita.ai/v2/upscale', {
+    method: 'POST',
+    body: JSON.stringify({ image, upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 3 }),
+  });
+  const json = await res.json();
+  if (json.code !== 0) throw new Error(json.msg);
+  return json.data.task_id;
+}

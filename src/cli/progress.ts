@@ -11,7 +11,13 @@ export interface Progress {
 
 const NOOP: Progress = { update() {}, stop() {} };
 
-export function createProgress(enabled: boolean, phase: string, delayMs = 1000): Progress {
+/** How long a run goes before the bar appears (`NOVITA_MIGRATE_PROGRESS_DELAY_MS`, for tests and demos). */
+function defaultDelay(): number {
+  const fromEnv = Number(process.env.NOVITA_MIGRATE_PROGRESS_DELAY_MS);
+  return Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : 1000;
+}
+
+export function createProgress(enabled: boolean, phase: string, delayMs = defaultDelay()): Progress {
   if (!enabled || !process.stderr.isTTY) return NOOP;
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;

@@ -4,7 +4,6 @@
  * file is analysed once (whatever parser ESLint used) and each ESLint rule
  * reports the findings of its own id.
  */
-import { dirname } from 'node:path';
 import type { ESLint, Linter, Rule as EslintRule } from 'eslint';
 import { isJsLikeFile } from '../engine/parse.js';
 import { createCrossFileResolver, type CrossFileResolver } from '../engine/resolver.js';
@@ -17,22 +16,32 @@ const ALL_ON: Record<string, RuleLevel> = Object.fromEntries(RULES.map((r) => [r
 
 /** One analysis per file per lint run, shared by the five rules. */
 const cache = new WeakMap<object, LintMessage[]>();
-const resolvers = new Map<string, CrossFileResolver>();
+
+/**
+ * The cross-file resolver caches the modules a file imports. One resolver
+ * serves a burst of files (an `eslint` run); after a pause (an editor's next
+ * keystroke) a fresh one reads imported modules again, so edits to them show.
+ */
+const RESOLVER_IDLE_MS = 2000;
+let resolver: CrossFileResolver | undefined;
+let resolverUsedAt = 0;
+
+function currentResolver(): CrossFileResolver {
+  const now = Date.now();
+  if (!resolver || now - resolverUsedAt > RESOLVER_IDLE_MS) resolver = createCrossFileResolver();
+  resolverUsedAt = now;
+  return resolver;
+}
 
 function findingsFor(context: EslintRule.RuleContext): LintMessage[] {
   const source = context.sourceCode;
   let messages = cache.get(source);
   if (!messages) {
-    const dir = dirname(context.filename);
-    let resolver = resolvers.get(dir);
-    if (!resolver) {
-      resolver = createCrossFileResolver();
-      resolvers.set(dir, resolver);
-    }
     // ESLint already parsed the file; a file our parser rejects is ESLint's to report, not ours.
     // ESLint only hands us script files; a name without a JS extension (`<input>`) is still code.
     const file = isJsLikeFile(context.filename) ? context.filename : `${context.filename}.js`;
-    messages = lintText(source.text, file, { ruleLevels: ALL_ON, resolver }).messages.filter((m) => !m.fatal);
+    // Imports resolve relative to the file's own path, as in the CLI.
+    messages = lintText(source.text, file, { ruleLevels: ALL_ON, resolver: currentResolver() }).messages.filter((m) => !m.fatal);
     cache.set(source, messages);
   }
   return messages;

@@ -1,25 +1,35 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ESLint } from 'eslint';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import { lintText } from '../../src/rules/lint-text.js';
 
-const require = createRequire(import.meta.url);
-const BUILT_PLUGIN = fileURLToPath(new URL('../../dist/src/eslint-plugin/index.js', import.meta.url));
-const SAMPLE_APP = fileURLToPath(new URL('../../__fixtures__/sample-app', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SAMPLE_APP = join(ROOT, '__fixtures__/sample-app');
 
-describe('the ESLint plugin in a fresh project', () => {
-  it('reports the sample app through an ordinary eslint.config.js (JS default parser, TS via @typescript-eslint/parser)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nm-eslint-'));
-    cpSync(SAMPLE_APP, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'eslint.config.js'),
-      `import novitaMigrate from ${JSON.stringify(pathToFileURL(BUILT_PLUGIN).href)};
-import tsParser from ${JSON.stringify(pathToFileURL(require.resolve('@typescript-eslint/parser')).href)};
+/**
+ * A new project as `npm install -D eslint @typescript-eslint/parser file:<this package>`
+ * leaves it (npm links a file: dependency), with the README's eslint.config.js.
+ */
+function freshProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nm-eslint-'));
+  cpSync(SAMPLE_APP, dir, { recursive: true });
+  const link = (name: string, target: string): void => {
+    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
+    symlinkSync(target, join(dir, 'node_modules', name), 'dir');
+  };
+  link('novita-migrate', ROOT);
+  link('eslint', join(ROOT, 'node_modules/eslint'));
+  link('@typescript-eslint/parser', join(ROOT, 'node_modules/@typescript-eslint/parser'));
+  writeFileSync(
+    join(dir, 'eslint.config.js'),
+    `import novitaMigrate from 'novita-migrate/eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+
 export default [
   novitaMigrate.configs.recommended,
   { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser } },
@@ -27,22 +37,31 @@ export default [
   { files: ['**/*.tsx', '**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
 ];
 `,
-    );
-    const eslint = new ESLint({ cwd: dir });
-    const results = await eslint.lintFiles(['src/**/*.{js,mjs,cjs,ts,tsx}']);
-    const fatal = results.flatMap((r) => r.messages.filter((m) => m.fatal));
-    expect(fatal).toEqual([]);
+  );
+  return dir;
+}
+
+describe('the ESLint plugin in a fresh project', () => {
+  it('`eslint src` with the README config reports the sample app, as the CLI does', () => {
+    const dir = freshProject();
+    const r = spawnSync(process.execPath, [join(dir, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'src'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // errors found
+    const results = JSON.parse(r.stdout) as ESLint.LintResult[];
+    expect(results.flatMap((x) => x.messages.filter((m) => m.fatal))).toEqual([]);
     // Same findings as the CLI's engine, file by file: same ids, places and messages.
     const resolver = createCrossFileResolver();
     let total = 0;
-    for (const r of results) {
-      const fromEslint = r.messages.map((m) => [m.ruleId!.replace('novita-migrate/', ''), m.line, m.column, m.message]);
-      const fromEngine = lintText(readFileSync(r.filePath, 'utf8'), r.filePath, { resolver }).messages.map((m) => [m.ruleId, m.line, m.column, m.message]);
-      expect(fromEslint, r.filePath).toEqual(fromEngine);
+    for (const x of results) {
+      const fromEslint = x.messages.map((m) => [m.ruleId!.replace('novita-migrate/', ''), m.line, m.column, m.message]);
+      const fromEngine = lintText(readFileSync(x.filePath, 'utf8'), x.filePath, { resolver }).messages.map((m) => [m.ruleId, m.line, m.column, m.message]);
+      expect(fromEslint, x.filePath).toEqual(fromEngine);
       total += fromEslint.length;
     }
     expect(total).toBeGreaterThan(30);
-    expect(results.some((r) => r.messages.some((m) => m.ruleId === 'novita-migrate/no-v2-upscale'))).toBe(true);
-    expect(results.find((r) => r.filePath.endsWith('routes.ts'))!.messages).toEqual([]);
+    expect(results.some((x) => x.messages.some((m) => m.ruleId === 'novita-migrate/no-v2-upscale' && m.severity === 2))).toBe(true);
+    // A base URL imported from ../config resolves inside ESLint too.
+    expect(results.find((x) => x.filePath.endsWith('axios-client.ts'))!.messages.map((m) => m.ruleId)).toContain('novita-migrate/no-v2-upscale');
+    expect(results.find((x) => x.filePath.endsWith('routes.ts'))!.messages).toEqual([]);
   });
 });

@@ -1,57 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RuleTester } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
+import { createCrossFileResolver } from '../../src/engine/resolver.js';
+import { RULES } from '../../src/rules/index.js';
+import { lintText } from '../../src/rules/lint-text.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
+/** ESLint's default parser (espree) for JS, @typescript-eslint/parser for TS and TSX. */
 const js = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType: 'module' } });
-const ts = new RuleTester({ languageOptions: { parser: tsParser, sourceType: 'module' } });
+const ts = new RuleTester({ languageOptions: { parser: tsParser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } } });
 const rules = plugin.rules;
 
-js.run('no-v2-upscale', rules['no-v2-upscale']!, {
-  valid: [
-    "fetch('https://api.novita.ai/v3/async/upscale', { method: 'POST' })",
-    "app.post('/v2/upscale', (req, res) => res.json({}))",
-    "fetch('https://mj.example.net/v2/upscale')",
-  ],
-  invalid: [
-    {
-      code: "const B = 'https://api.novita.ai'; fetch(`${B}/v2/upscale`, { method: 'POST' })",
-      errors: [{ message: /`POST \/v2\/upscale` is deprecated; use `POST \/v3\/async\/upscale`/, line: 1, column: 36 }],
+type Valid = RuleTester.ValidTestCase;
+type Invalid = RuleTester.InvalidTestCase;
+interface Cases {
+  /** Plain JS: run under both parsers (as `a.js` and as `a.ts`). */
+  both: { valid: string[]; invalid: Invalid[] };
+  /** TypeScript syntax: @typescript-eslint/parser only. */
+  tsOnly?: { valid: Valid[]; invalid: Invalid[] };
+}
+
+const CASES: Record<string, Cases> = {
+  'no-v2-upscale': {
+    both: {
+      valid: [
+        "fetch('https://api.novita.ai/v3/async/upscale', { method: 'POST' })",
+        "app.post('/v2/upscale', (req, res) => res.json({}))",
+        "fetch('https://mj.example.net/v2/upscale')",
+      ],
+      invalid: [
+        {
+          code: "const B = 'https://api.novita.ai'; fetch(`${B}/v2/upscale`, { method: 'POST' })",
+          errors: [{ message: /`POST \/v2\/upscale` is deprecated; use `POST \/v3\/async\/upscale`/, line: 1, column: 36 }],
+        },
+      ],
     },
-  ],
-});
-
-js.run('no-v2-progress', rules['no-v2-progress']!, {
-  valid: ["fetch('https://api.novita.ai/v3/async/task-result?task_id=1')"],
-  invalid: [{ code: "import { progress } from 'novita-sdk'; progress({ task_id: '1' })", errors: [{ message: /novita-sdk 1\.x `progress` is deprecated/ }] }],
-});
-
-ts.run('v2-param', rules['v2-param']!, {
-  valid: [{ code: "fetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify({ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 2 }) })", filename: 'a.ts' }],
-  invalid: [
-    {
-      code: "const body = <Record<string, unknown>>{ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', gfpgan_visibility: 0.5 };\nfetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify(body) });",
-      filename: 'a.ts',
-      errors: [{ message: '`gfpgan_visibility` has no V3 equivalent; fix routes this call to the compat shim', line: 1, column: 89 }],
+    tsOnly: {
+      valid: [{ code: "const u: string = 'https://api.novita.ai/v3/async/upscale'; fetch(u as string)", filename: 'a.ts' }],
+      invalid: [
+        {
+          code: "const base: string = 'https://api.novita.ai';\nexport async function go(image: string): Promise<Response> { return fetch(`${base}/v2/upscale`, { method: 'POST', body: JSON.stringify({ image }) }); }",
+          filename: 'a.ts',
+          errors: [{ message: /`POST \/v2\/upscale` is deprecated/, line: 2 }],
+        },
+      ],
     },
-  ],
-});
-
-ts.run('v2-upscaler-name', rules['v2-upscaler-name']!, {
-  valid: [{ code: "import { upscale } from 'novita-sdk'; upscale({ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B' })", filename: 'a.tsx' }],
-  invalid: [{ code: "import { upscale } from 'novita-sdk'; upscale({ image: 'x', upscaler_1: 'ESRGAN_4x' })", filename: 'a.tsx', errors: [{ message: /nearest is `4x-UltraSharp`/ }] }],
-});
-
-js.run('v2-response-shape', rules['v2-response-shape']!, {
-  valid: ["const j = { data: { task_id: 1 } }; j.data.task_id"],
-  invalid: [
-    {
-      code: "async function f() { const r = await fetch('https://api.novita.ai/v2/upscale'); const j = await r.json(); return j.data.task_id }",
-      errors: [{ message: '`data.task_id` is a V2-only response field; on V3 use `task_id` at the top level' }],
+  },
+  'no-v2-progress': {
+    both: {
+      valid: ["fetch('https://api.novita.ai/v3/async/task-result?task_id=1')"],
+      invalid: [{ code: "import { progress } from 'novita-sdk'; progress({ task_id: '1' })", errors: [{ message: /novita-sdk 1\.x `progress` is deprecated/ }] }],
     },
-  ],
-});
+  },
+  'v2-param': {
+    both: {
+      valid: ["fetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify({ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 2 }) })"],
+      invalid: [
+        {
+          code: "fetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify({ image: 'x', img_expire_ttl: 60 }) })",
+          errors: [{ message: '`img_expire_ttl` was dropped in V3 (V3 keeps results a fixed 3600 s); fix removes it' }],
+        },
+      ],
+    },
+    tsOnly: {
+      valid: [],
+      invalid: [
+        {
+          code: "const body = <Record<string, unknown>>{ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', gfpgan_visibility: 0.5 };\nfetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify(body) });",
+          filename: 'a.ts',
+          errors: [{ message: '`gfpgan_visibility` has no V3 equivalent; fix routes this call to the compat shim', line: 1, column: 89 }],
+        },
+      ],
+    },
+  },
+  'v2-upscaler-name': {
+    both: {
+      valid: ["import { upscale } from 'novita-sdk'; upscale({ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B' })"],
+      invalid: [{ code: "import { upscale } from 'novita-sdk'; upscale({ image: 'x', upscaler_1: 'ESRGAN_4x' })", errors: [{ message: /nearest is `4x-UltraSharp`/ }] }],
+    },
+    tsOnly: {
+      valid: [],
+      invalid: [
+        {
+          code: "import { upscale } from 'novita-sdk';\nexport const Button = ({ image }: { image: string }) => <button onClick={() => upscale({ image, upscaler_1: 'ESRGAN_4x' })} />;",
+          filename: 'a.tsx',
+          errors: [{ message: /nearest is `4x-UltraSharp`/, line: 2 }],
+        },
+      ],
+    },
+  },
+  'v2-response-shape': {
+    both: {
+      valid: ['const j = { data: { task_id: 1 } }; j.data.task_id'],
+      invalid: [
+        {
+          code: "async function f() { const r = await fetch('https://api.novita.ai/v2/upscale'); const j = await r.json(); return j.data.task_id }",
+          errors: [{ message: '`data.task_id` is a V2-only response field; on V3 use `task_id` at the top level' }],
+        },
+      ],
+    },
+  },
+};
+
+const FIXTURES = fileURLToPath(new URL('../../__fixtures__/rules', import.meta.url));
+
+/** The rule fixtures the CLI is tested on, as RuleTester cases: same engine, same findings, through ESLint. */
+function fixtureCases(id: string): { valid: Valid[]; invalid: Invalid[] } {
+  const dir = join(FIXTURES, id);
+  const valid: Valid[] = [];
+  const invalid: Invalid[] = [];
+  for (const name of readdirSync(dir).filter((f) => /\.[cm]?[jt]sx?$/.test(f))) {
+    const filename = join(dir, name);
+    const code = readFileSync(filename, 'utf8');
+    if (name.startsWith('valid.')) valid.push({ code, filename });
+    else {
+      const marked = code.split('\n').flatMap((line, i) => (line.includes(`expect: ${id}`) ? [i + 1] : []));
+      const messages = lintText(code, filename, { resolver: createCrossFileResolver() }).messages.filter((m) => m.ruleId === id);
+      // Every marked line, and nothing else, as in the CLI's rule tests.
+      if ([...new Set(messages.map((m) => m.line))].join() !== marked.join()) throw new Error(`${filename}: engine and marks disagree`);
+      invalid.push({ code, filename, errors: messages.map((m) => ({ message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn })) });
+    }
+  }
+  return { valid, invalid };
+}
+
+for (const { meta } of RULES) {
+  const id = meta.id;
+  const cases = CASES[id];
+  if (!cases) throw new Error(`no RuleTester cases for ${id}`);
+  const rule = rules[id]!;
+  describe(id, () => {
+    js.run(`${id} (default parser)`, rule, { valid: cases.both.valid, invalid: cases.both.invalid });
+    ts.run(`${id} (@typescript-eslint/parser)`, rule, {
+      valid: [...cases.both.valid.map((code) => ({ code, filename: 'a.ts' })), ...(cases.tsOnly?.valid ?? [])],
+      invalid: [...cases.both.invalid.map((c) => ({ ...c, filename: 'a.ts' })), ...(cases.tsOnly?.invalid ?? [])],
+    });
+    const fixtures = fixtureCases(id);
+    const isTs = (c: { filename?: string }): boolean => /\.[cm]?tsx?$/.test(c.filename ?? '');
+    ts.run(`${id} (rule fixtures, @typescript-eslint/parser)`, rule, fixtures);
+    const jsFixtures = { valid: fixtures.valid.filter((c) => !isTs(c)), invalid: fixtures.invalid.filter((c) => !isTs(c)) };
+    if (jsFixtures.valid.length + jsFixtures.invalid.length) js.run(`${id} (JS rule fixtures, default parser)`, rule, jsFixtures);
+  });
+}

@@ -1,11 +1,12 @@
 /**
  * A progress bar on stderr for long runs: only on a TTY, never with
- * --no-progress or a machine format, and only once a run passes ~1 s.
+ * --no-progress or a machine format on stdout, and only once a run passes ~1 s.
  */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `done` of `total` files; `phase` (default: the one given at creation) names the current step. */
+  update(done: number, total: number, phase?: string): void;
   stop(): void;
 }
 
@@ -21,14 +22,21 @@ export function createProgress(enabled: boolean, phase: string, delayMs = defaul
   if (!enabled || !process.stderr.isTTY) return NOOP;
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
+  let shownTotal = 0;
   return {
-    update(done, total) {
+    update(done, total, currentPhase = phase) {
       if (!bar) {
         if (Date.now() - started < delayMs) return;
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${phase} [{bar}] {value}/{total} files`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
-        bar.start(total, done);
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, done, { phase: currentPhase });
+        shownTotal = total;
+        return;
       }
-      bar.update(done);
+      if (total !== shownTotal) {
+        bar.setTotal(total);
+        shownTotal = total;
+      }
+      bar.update(done, { phase: currentPhase });
     },
     stop() {
       bar?.stop();

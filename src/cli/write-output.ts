@@ -1,7 +1,26 @@
 import writeFileAtomic from 'write-file-atomic';
+import { UsageError } from './errors.js';
+
+const WHY: Readonly<Record<string, string>> = {
+  ENOENT: 'its directory does not exist',
+  ENOTDIR: 'a parent is not a directory',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
 
 /** `--output-file`: written whole (temporary file + rename) or not at all. */
 export function writeReport(text: string, outputFile: string | undefined): void {
-  if (outputFile) writeFileAtomic.sync(outputFile, text);
-  else process.stdout.write(text);
+  if (!outputFile) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileAtomic.sync(outputFile, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot write the report to ${outputFile}: ${WHY[code] ?? (err as Error).message}`);
+  }
 }

@@ -1,10 +1,12 @@
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. */
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
+/** The notification descriptor of a file the parser rejected (it was not analysed). */
+export const PARSE_ERROR_ID = 'parse-error';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/novita-migrate';
 
 export const sarif: Formatter = (results, ctx) => {
@@ -19,27 +21,28 @@ export const sarif: Formatter = (results, ctx) => {
   }));
   const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
+  // A file that cannot be parsed is a tool execution problem, not a finding: SARIF puts it in the
+  // run's invocation as a notification (the CLI's exit code still fails the gate).
+  const notifications: Notification[] = [];
   for (const r of results) {
     const uri = relative(ctx.cwd, r.filePath).split(sep).map(encodeURIComponent).join('/');
     for (const m of r.messages) {
-      const result: Result = {
-        ruleId: m.ruleId ?? 'parse-error',
-        level: m.severity === 2 ? 'error' : 'warning',
-        message: { text: m.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-              region: {
-                startLine: m.line,
-                startColumn: m.column,
-                ...(m.endLine !== undefined ? { endLine: m.endLine, endColumn: m.endColumn } : {}),
-              },
-            },
+      const location: Location = {
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: m.line,
+            startColumn: m.column,
+            ...(m.endLine !== undefined ? { endLine: m.endLine, endColumn: m.endColumn } : {}),
           },
-        ],
+        },
       };
-      const idx = m.ruleId ? ruleIndex.get(m.ruleId) : undefined;
+      if (m.ruleId === null) {
+        notifications.push({ descriptor: { id: PARSE_ERROR_ID }, level: 'error', message: { text: m.message }, locations: [location] });
+        continue;
+      }
+      const result: Result = { ruleId: m.ruleId, level: m.severity === 2 ? 'error' : 'warning', message: { text: m.message }, locations: [location] };
+      const idx = ruleIndex.get(m.ruleId);
       if (idx !== undefined) result.ruleIndex = idx;
       out.push(result);
     }
@@ -51,6 +54,7 @@ export const sarif: Formatter = (results, ctx) => {
       {
         tool: { driver: { name: 'novita-migrate', version: ctx.version, semanticVersion: ctx.version, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/')}` } },
+        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
         results: out,
       },
     ],

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, SAMPLE_APP } from './helpers.js';
 
@@ -19,6 +22,12 @@ describe.skipIf(!hasScript)('progress bar', () => {
   it('never with --no-progress or a machine format', () => {
     expect(runOnTty(['--no-progress', '.'])).not.toMatch(/Linting \[/);
     expect(runOnTty(['--format', 'json', '.'])).not.toMatch(/Linting \[/);
+  });
+
+  it('with a machine format written to --output-file (stdout is free)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'nm-progress-')), 'report.sarif');
+    expect(runOnTty(['--format', 'sarif', '--output-file', out, '.'])).toMatch(/Linting \[[^\]]*\] \d+\/\d+ files/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
   });
 });
 

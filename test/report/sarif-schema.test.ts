@@ -34,11 +34,27 @@ describe('--format sarif', () => {
     }
   });
 
-  it('validates with a fatal parse error and with no findings', () => {
-    const projects: Record<string, string>[] = [{ 'bad.ts': 'const x = { "/v2/upscale"' }, { 'ok.ts': 'export {}' }];
-    for (const files of projects) {
-      const log = JSON.parse(runCli(['--format', 'sarif'], makeProject(files)).stdout);
-      expect(validate(log)).toBe(true);
-    }
+  it('validates with a fatal parse error (a tool execution notification, not a result) and with no findings', () => {
+    const broken = JSON.parse(runCli(['--format', 'sarif'], makeProject({ 'src/bad.ts': 'const x = { "/v2/upscale"', 'src/ok.ts': 'export {}' })).stdout);
+    expect(validate(broken)).toBe(true);
+    const run = broken.runs[0];
+    expect(run.results).toEqual([]);
+    expect(run.invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            descriptor: { id: 'parse-error' },
+            level: 'error',
+            message: { text: expect.stringMatching(/^Parsing error: /) },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'src/bad.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: expect.any(Number) } } }],
+          },
+        ],
+      },
+    ]);
+    const clean = JSON.parse(runCli(['--format', 'sarif'], makeProject({ 'ok.ts': 'export {}' })).stdout);
+    expect(validate(clean)).toBe(true);
+    expect(clean.runs[0].results).toEqual([]);
+    expect(clean.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
   });
 });

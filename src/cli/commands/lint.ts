@@ -50,7 +50,8 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
     const maxWarnings = Number(argv['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings expects a whole number');
     const debug = Boolean(argv.debug);
-    const progress = createProgress(Boolean(argv.progress) && !MACHINE_FORMATS.has(format) && !argv['output-file'], 'Linting');
+    // The bar is on stderr; it stays out of the way of a machine format on stdout, not of one written to a file.
+    const progress = createProgress(Boolean(argv.progress) && (Boolean(argv['output-file']) || !MACHINE_FORMATS.has(format)), 'Linting');
     const concurrency = argv.concurrency === undefined ? (await import('../../engine/lint-pool.js')).defaultConcurrency() : Number(argv.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency expects a whole number of at least 1');
     let results = await runLint((argv.paths as string[]) ?? ['.'], {

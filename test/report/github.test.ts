@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { github } from '../../src/report/github.js';
+import type { FormatterContext, LintResult } from '../../src/report/types.js';
+
+const ctx: FormatterContext = { cwd: '/repo', color: false, rules: [], version: '0.0.0' };
+
+function result(filePath: string, messages: LintResult['messages']): LintResult {
+  return { filePath, messages, errorCount: 0, warningCount: 0, fatalErrorCount: 0 };
+}
+
+describe('--format github', () => {
+  it('escapes as @actions/core does: % CR LF in the message; also : and , in properties', () => {
+    const out = github(
+      [
+        result('/repo/src/a:b,c%.ts', [
+          { ruleId: 'v2-param', severity: 1, message: '`upscaler_1`: 100% off,\r\nnext line', line: 3, column: 5, endLine: 3, endColumn: 9 },
+          { ruleId: null, fatal: true, severity: 2, message: 'Parsing error: Unexpected token', line: 7, column: 1 },
+        ]),
+      ],
+      ctx,
+    );
+    expect(out).toBe(
+      '::warning file=src/a%3Ab%2Cc%25.ts,line=3,col=5,endLine=3,endColumn=9,title=v2-param::`upscaler_1`: 100%25 off,%0D%0Anext line\n' +
+        '::error file=src/a%3Ab%2Cc%25.ts,line=7,col=1,title=parse-error::Parsing error: Unexpected token\n',
+    );
+  });
+
+  it('prints nothing for a clean tree', () => {
+    expect(github([result('/repo/a.ts', [])], ctx)).toBe('');
+  });
+});

@@ -3,7 +3,6 @@
  * results come back in the order of the file list, whatever the scheduling.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { RuleLevel } from '../report/types.js';
 import type { LintBatch, LintBatchResult } from './lint-worker.js';
 
@@ -24,6 +23,8 @@ export async function lintInPool(
   files: readonly string[],
   options: { concurrency: number; ruleLevels?: Readonly<Record<string, RuleLevel>>; onBatch?: (done: number) => void },
 ): Promise<LintBatchResult> {
+  // Loaded here, not at the top: the CLI reads PARALLEL_THRESHOLD and defaultConcurrency() on every run, most of them single-threaded.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<LintBatch, LintBatchResult>({
     filename: new URL('./lint-worker.js', import.meta.url).href,
     minThreads: options.concurrency,

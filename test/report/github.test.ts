@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { github } from '../../src/report/github.js';
 import type { FormatterContext, LintResult } from '../../src/report/types.js';
 
@@ -9,6 +9,10 @@ function result(filePath: string, messages: LintResult['messages']): LintResult 
 }
 
 describe('--format github', () => {
+  // As outside GitHub Actions, unless a test says otherwise.
+  beforeEach(() => vi.stubEnv('GITHUB_WORKSPACE', ''));
+  afterEach(() => vi.unstubAllEnvs());
+
   it('escapes as @actions/core does: % CR LF in the message; also : and , in properties', () => {
     const out = github(
       [
@@ -27,5 +31,13 @@ describe('--format github', () => {
 
   it('prints nothing for a clean tree', () => {
     expect(github([result('/repo/a.ts', [])], ctx)).toBe('');
+  });
+
+  it('names files from GITHUB_WORKSPACE when a step runs in a subdirectory', () => {
+    vi.stubEnv('GITHUB_WORKSPACE', '/repo');
+    const out = github([result('/repo/packages/app/src/a.ts', [{ ruleId: 'no-v2-upscale', severity: 2, message: 'm', line: 1, column: 1 }])], { ...ctx, cwd: '/repo/packages/app' });
+    expect(out).toBe('::error file=packages/app/src/a.ts,line=1,col=1,title=no-v2-upscale::m\n');
+    // A file outside the workspace keeps its path from the working directory.
+    expect(github([result('/elsewhere/b.ts', [{ ruleId: 'v2-param', severity: 1, message: 'm', line: 2, column: 3 }])], { ...ctx, cwd: '/elsewhere' })).toBe('::warning file=b.ts,line=2,col=3,title=v2-param::m\n');
   });
 });

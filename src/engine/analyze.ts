@@ -4,7 +4,8 @@ import { traverse, type NodePath, type Visitor } from './babel-traverse.js';
 import { findCallSite } from './find-call-site.js';
 import { parseSource } from './parse.js';
 import type { CrossFileResolver } from './resolver.js';
-import { findResponseReads } from './response-reads.js';
+import { findResponseUse } from './response-reads.js';
+import { linkTaskFlows, type LinkInput } from './task-flow.js';
 import type { CallSite, FileAnalysis, ParseFailure, ResponseRead } from './types.js';
 
 export interface AnalyzeOptions {
@@ -15,6 +16,7 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
   const callSites: CallSite[] = [];
   const responseReads: ResponseRead[] = [];
   const ctx = { filePath, resolver: options.resolver };
+  const links: LinkInput[] = [];
   traverse(ast, {
     CallExpression(path: NodePath<t.CallExpression>) {
       const site = findCallSite(path, ctx);
@@ -25,10 +27,15 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
       if (site.client === 'superagent') {
         while (result.parentPath?.isMemberExpression() && result.parentPath.parentPath?.isCallExpression()) result = result.parentPath.parentPath;
       }
-      responseReads.push(...findResponseReads(result, site).map((read) => ({ ...read, call: site.call })));
+      const use = findResponseUse(result, site);
+      const reads = use.reads.map((read) => ({ ...read, call: site.call }));
+      responseReads.push(...reads);
+      links.push({ site, path, reads, escapes: use.escapes });
     },
   } as Visitor);
-  return { filePath, callSites, responseReads };
+  const flows = linkTaskFlows(links, ctx);
+  const responseEscapes = new Map(links.map((l) => [l.site, l.escapes]));
+  return { filePath, callSites, responseReads, flows, responseEscapes };
 }
 
 export function analyzeSource(source: string, filePath: string, options: AnalyzeOptions = {}): FileAnalysis | { failure: ParseFailure } {

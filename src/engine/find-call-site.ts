@@ -12,6 +12,8 @@ import { spanOf } from './span.js';
 import { evaluate, findObjectProperty, joinUrl, UNKNOWN_PART, type EvalContext, type SValue } from './static-value.js';
 import type { CallSite, ClientKind } from './types.js';
 import { matchV2Url } from './url.js';
+import { novitaSdkSpeaksV2 } from './novita-sdk-version.js';
+import { SHIM_MODULES } from '../spec/shim-runtime.js';
 
 interface RequestShape {
   client: ClientKind;
@@ -216,7 +218,7 @@ function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestSha
       case 'superagent':
         return superagentShape(call, undefined);
       case 'novita-sdk':
-        return direct.sdkInstance ? undefined : sdkShape(call, direct.importedName);
+        return direct.sdkInstance || !novitaSdkSpeaksV2(ctx.filePath) ? undefined : sdkShape(call, direct.importedName);
       default:
         return undefined;
     }
@@ -235,6 +237,7 @@ function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestSha
         case 'undici':
           return method === 'fetch' || method === 'request' ? fetchShape(call, ctx) : undefined;
         case 'novita-sdk':
+          if (!novitaSdkSpeaksV2(ctx.filePath)) return undefined;
           if (method === 'httpFetch') return wrapperShape(call, ctx);
           return sdkShape(call, method);
         case 'xhr':
@@ -309,19 +312,54 @@ export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext)
   };
 }
 
-/** `upscaleV2(…)` imported from novita-migrate/shim, or an axios call given `adapter: createAxiosAdapter(…)`. */
+/** A name imported or required from the shim runtime (`novita-migrate-shim`, its SDK module, `novita-migrate/shim`). */
+function isShimBinding(path: NodePath, name: string): boolean {
+  const binding = path.scope.getBinding(name);
+  const decl = binding?.kind === 'module' ? binding.path.parentPath : undefined;
+  if (decl?.isImportDeclaration() && SHIM_MODULES.includes(decl.node.source.value)) return true;
+  const init = binding?.path.isVariableDeclarator() ? binding.path.node.init : undefined;
+  return !!init && t.isCallExpression(init) && t.isIdentifier(init.callee, { name: 'require' }) && t.isStringLiteral(init.arguments[0]) && SHIM_MODULES.includes(init.arguments[0].value);
+}
+
+const isShimValue = (path: NodePath, node: t.Node | null | undefined): boolean =>
+  (t.isIdentifier(node) && isShimBinding(path, node.name)) || (t.isCallExpression(node) && t.isIdentifier(node.callee) && isShimBinding(path, node.callee.name));
+
+/**
+ * Calls the shim runtime answers (what `fix` routes calls to) are not V2
+ * calls any more: `upscaleV2(…)`, `withV2Shim(f)(…)`, `undiciRequestV2(…)`,
+ * an `adapter`/`request`/`fetch` option from the shim, a superagent chain
+ * with `.use(superagentV2)`, and a wrapper whose own request is routed so.
+ */
 function goesThroughShim(call: NodePath<t.CallExpression>): boolean {
-  const callee = call.get('callee');
-  if (callee.isIdentifier()) {
-    const binding = callee.scope.getBinding(callee.node.name);
-    const decl = binding?.kind === 'module' ? binding.path.parentPath : undefined;
-    if (decl?.isImportDeclaration() && decl.node.source.value === 'novita-migrate/shim') return true;
-    const init = binding?.path.isVariableDeclarator() ? binding.path.node.init : undefined;
-    if (init && t.isCallExpression(init) && t.isIdentifier(init.callee, { name: 'require' }) && t.isStringLiteral(init.arguments[0], { value: 'novita-migrate/shim' })) return true;
+  const callee = call.node.callee;
+  if (isShimValue(call, callee)) return true;
+  const optionFromShim = (o: t.Node) =>
+    t.isObjectExpression(o) &&
+    o.properties.some((p) => t.isObjectProperty(p) && t.isIdentifier(p.key) && ['adapter', 'request', 'fetch'].includes(p.key.name) && isShimValue(call, p.value));
+  if (call.node.arguments.some(optionFromShim)) return true;
+  // superagent: `.use(superagentV2)` anywhere along the chain after this call.
+  let p: NodePath = call;
+  while (p.parentPath?.isMemberExpression() && p.parentPath.parentPath?.isCallExpression()) {
+    const member = p.parentPath.node;
+    const next = p.parentPath.parentPath.node as t.CallExpression;
+    if (t.isIdentifier(member.property, { name: 'use' }) && next.arguments.some((a) => isShimValue(call, a))) return true;
+    p = p.parentPath.parentPath;
   }
-  return call.node.arguments.some(
-    (a) =>
-      t.isObjectExpression(a) &&
-      a.properties.some((p) => t.isObjectProperty(p) && t.isIdentifier(p.key, { name: 'adapter' }) && t.isCallExpression(p.value) && t.isIdentifier(p.value.callee, { name: 'createAxiosAdapter' })),
-  );
+  if (t.isIdentifier(callee)) {
+    const binding = call.scope.getBinding(callee.name);
+    const fn = binding?.path.isFunctionDeclaration() ? binding.path : binding?.path.isVariableDeclarator() ? (binding.path.get('init') as NodePath) : undefined;
+    if (fn?.isFunction()) {
+      let routed = false;
+      fn.traverse({
+        CallExpression(inner: NodePath<t.CallExpression>) {
+          if (isShimValue(inner, inner.node.callee)) {
+            routed = true;
+            inner.stop();
+          }
+        },
+      });
+      if (routed) return true;
+    }
+  }
+  return false;
 }

@@ -38,16 +38,36 @@ function initialHeld(site: CallSite): Held {
 
 const join = (prefix: string, key: string): string => (prefix ? `${prefix}.${key}` : key);
 
+/** Where each recorded read sits in the tree (for following the task id on to its polls). */
+export const readPaths = new WeakMap<t.Node, NodePath>();
+
+/** A V2 call's response: the V2-only reads found, and the uses of it this pass cannot follow. */
+export interface ResponseUse {
+  reads: ResponseRead[];
+  /** Uses fix cannot rewrite (returned, passed on, bracket access, …): a V2 response read there would stay V2. */
+  escapes: string[];
+}
+
 export function findResponseReads(callPath: NodePath, site: CallSite): ResponseRead[] {
-  if (site.client === 'xhr') return [];
+  return findResponseUse(callPath, site).reads;
+}
+
+export function findResponseUse(callPath: NodePath, site: CallSite): ResponseUse {
+  const escapes: string[] = [];
+  if (site.client === 'xhr') return { reads: [], escapes: ['the response is read through `xhr.responseText`, which fix does not follow'] };
   // The 1.x SDK's `upscaleSync` resolves to the images themselves, not a V2 response.
   const callee = site.call.callee;
-  if (site.client === 'novita-sdk' && (t.isIdentifier(callee, { name: 'upscaleSync' }) || (t.isMemberExpression(callee) && t.isIdentifier(callee.property, { name: 'upscaleSync' })))) return [];
+  if (site.client === 'novita-sdk' && (t.isIdentifier(callee, { name: 'upscaleSync' }) || (t.isMemberExpression(callee) && t.isIdentifier(callee.property, { name: 'upscaleSync' })))) return { reads: [], escapes };
   const reads: ResponseRead[] = [];
   const paths = reportedPaths(site.endpoint);
   const seen = new Set<t.Node>();
 
-  const record = (node: t.Node, v2Path: string, compared?: NodePath) => {
+  // No line numbers in the text: it ends up in TODO comments, which must not change when lines move.
+  const escape = (_path: NodePath, why: string) => {
+    if (!escapes.includes(why)) escapes.push(why);
+  };
+  const record = (node: t.Node, v2Path: string, compared?: NodePath, at?: NodePath) => {
+    if (at) readPaths.set(node, at);
     const read: ResponseRead = { endpoint: site.endpoint, v2Path, node, span: spanOf(node) };
     if (v2Path === 'data.status' && compared?.isBinaryExpression() && ['===', '==', '!==', '!='].includes(compared.node.operator)) {
       const other = compared.node.left === node ? compared.node.right : compared.node.left;
@@ -74,7 +94,10 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
 
   const destructure = (pattern: NodePath<t.ObjectPattern>, held: Held) => {
     for (const p of pattern.get('properties')) {
-      if (!p.isObjectProperty() || p.node.computed || !t.isIdentifier(p.node.key)) continue;
+      if (!p.isObjectProperty() || p.node.computed || !t.isIdentifier(p.node.key)) {
+        escape(p as NodePath, 'a rest or computed key in the destructuring of the response');
+        continue;
+      }
       const key = p.node.key.name;
       const value = p.get('value') as NodePath;
       let next: Held | undefined;
@@ -82,7 +105,7 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
         if ((held.unwrap === 'data' && key === 'data') || (held.unwrap === 'body' && key === 'body')) next = { kind: 'body', prefix: '' };
       } else {
         const path = join(held.prefix, key);
-        if (paths.has(path)) record(p.node, path);
+        if (paths.has(path)) record(p.node, path, undefined, p as NodePath);
         else if (path === 'data') next = { kind: 'body', prefix: 'data' };
       }
       if (!next) continue;
@@ -93,7 +116,11 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
   };
 
   const track = (path: NodePath, held: Held): void => {
-    if (seen.has(path.node) || seen.size > 500) return;
+    if (seen.has(path.node)) return;
+    if (seen.size > 500) {
+      escape(path, 'the response is used in more places than fix follows');
+      return;
+    }
     seen.add(path.node);
     const parent = path.parentPath;
     if (!parent) return;
@@ -102,7 +129,10 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
       return;
     }
     if ((parent.isMemberExpression() || parent.isOptionalMemberExpression()) && parent.node.object === path.node) {
-      if (parent.node.computed || !t.isIdentifier(parent.node.property)) return;
+      if (parent.node.computed || !t.isIdentifier(parent.node.property)) {
+        escape(parent, 'bracket access to the response');
+        return;
+      }
       const key = parent.node.property.name;
       const grand = parent.parentPath;
       if (key === 'then' && grand?.isCallExpression()) {
@@ -111,6 +141,7 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
           const param = (cb.get('params') as NodePath[])[0];
           if (param?.isIdentifier()) followBinding(param, held);
           else if (param?.isObjectPattern()) destructure(param, held);
+          else if (param) escape(param, 'an unusual parameter of the `.then` callback');
           // `.then(r => r.json())` hands the body to the next `.then`.
           const body = cb.node.body;
           if (held.kind === 'response' && t.isCallExpression(body) && t.isMemberExpression(body.callee) && t.isIdentifier(body.callee.property, { name: held.unwrap === 'json' ? 'json' : '' })) {
@@ -118,6 +149,8 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
           } else if (held.kind === 'response' && t.isMemberExpression(body) && t.isIdentifier(body.property, { name: held.unwrap })) {
             track(grand, { kind: 'body', prefix: '' });
           }
+        } else if (cb) {
+          escape(cb as NodePath, 'the response is handed to a callback fix cannot see');
         }
         return;
       }
@@ -127,7 +160,7 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
         return;
       }
       const v2Path = join(held.prefix, key);
-      if (paths.has(v2Path)) record(parent.node, v2Path, grand ?? undefined);
+      if (paths.has(v2Path)) record(parent.node, v2Path, grand ?? undefined, parent);
       else if (v2Path === 'data') track(parent, { kind: 'body', prefix: 'data' });
       return;
     }
@@ -139,10 +172,24 @@ export function findResponseReads(callPath: NodePath, site: CallSite): ResponseR
     }
     if (parent.isAssignmentExpression() && parent.node.right === path.node && t.isIdentifier(parent.node.left)) {
       followBinding(parent.get('left') as NodePath, held);
+      return;
     }
+    // A value computed and thrown away (`await fetch(…);`) is no use of the response.
+    if (parent.isExpressionStatement()) return;
+    if (parent.isMemberExpression() || parent.isOptionalMemberExpression()) return;
+    escape(parent, describeEscape(parent));
   };
 
   track(callPath, initialHeld(site));
-  // For superagent, the chain's last call is what gets awaited.
-  return reads;
+  return { reads, escapes };
+}
+
+function describeEscape(parent: NodePath): string {
+  if (parent.isReturnStatement() || parent.isArrowFunctionExpression()) return 'the response is returned to callers fix cannot see';
+  if (parent.isCallExpression() || parent.isNewExpression()) return 'the response is passed to a function';
+  if (parent.isYieldExpression()) return 'the response is read through `yield`';
+  if (parent.isTSSatisfiesExpression()) return 'the response goes through `satisfies`';
+  if (parent.isObjectProperty() || parent.isArrayExpression() || parent.isSpreadElement()) return 'the response is stored in an object or array';
+  if (parent.isAssignmentExpression()) return 'the response is stored outside a local variable';
+  return `the response is used in a \`${parent.node.type}\``;
 }

@@ -6,6 +6,7 @@
 import * as t from '@babel/types';
 import type { NodePath } from './babel-traverse.js';
 import type { CrossFileResolver } from './resolver.js';
+import { NOVITA_SDK_1X_UPSCALERS } from '../spec/novita-sdk.js';
 
 /** Stands for a part of a string that cannot be known statically. */
 export const UNKNOWN_PART = '\u0000';
@@ -231,8 +232,11 @@ function evaluateMember(path: NodePath<t.MemberExpression>, ctx: EvalContext): S
   const object = evaluate(path.get('object') as NodePath, ctx);
   if (object.kind === 'string' && (name === 'href' || name === 'toString')) return object;
   if (object.kind !== 'object') {
-    // `import * as cfg from './config'` then `cfg.UPSCALE_URL`.
     const obj = path.get('object');
+    // novita-sdk 1.x's `Upscalers.R_ESRGAN_4x_plus` (also `sdk.Upscalers.…` from a namespace import).
+    const sdkEnum = novitaSdkEnumValue(obj as NodePath, name);
+    if (sdkEnum !== undefined) return { kind: 'string', text: sdkEnum };
+    // `import * as cfg from './config'` then `cfg.UPSCALE_URL`.
     if (obj.isIdentifier() && ctx.resolver) {
       const binding = obj.scope.getBinding(obj.node.name);
       const init = binding?.path.isVariableDeclarator() ? binding.path.node.init : undefined;
@@ -247,6 +251,18 @@ function evaluateMember(path: NodePath<t.MemberExpression>, ctx: EvalContext): S
   }
   const prop = findObjectProperty(object.path, name, ctx);
   return prop ? evaluate(prop, ctx) : UNKNOWN;
+}
+
+function novitaSdkEnumValue(obj: NodePath, member: string): string | undefined {
+  if (!(member in NOVITA_SDK_1X_UPSCALERS)) return undefined;
+  let binding;
+  if (obj.isIdentifier()) binding = obj.scope.getBinding(obj.node.name);
+  else if (obj.isMemberExpression() && t.isIdentifier(obj.node.property, { name: 'Upscalers' }) && t.isIdentifier(obj.node.object)) binding = obj.scope.getBinding(obj.node.object.name);
+  const decl = binding?.kind === 'module' ? binding.path.parentPath : undefined;
+  if (!decl?.isImportDeclaration() || decl.node.source.value !== 'novita-sdk') return undefined;
+  const spec = binding!.path.node;
+  const named = t.isImportSpecifier(spec) && (t.isIdentifier(spec.imported) ? spec.imported.name : spec.imported.value) === 'Upscalers';
+  return named || t.isImportNamespaceSpecifier(spec) ? NOVITA_SDK_1X_UPSCALERS[member] : undefined;
 }
 
 /** The value path of `name` in an object literal (last one wins, spreads included). */

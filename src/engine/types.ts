@@ -9,6 +9,7 @@
  */
 import type * as t from '@babel/types';
 import type { V2Endpoint } from '../spec/endpoints.js';
+import type { SiteFlow } from './task-flow.js';
 
 /** ESLint-style location: 1-based lines, 1-based columns, end exclusive. */
 export interface SourceSpan {
@@ -108,6 +109,10 @@ export interface FileAnalysis {
   filePath: string;
   callSites: CallSite[];
   responseReads: ResponseRead[];
+  /** The task flow each call belongs to (see task-flow.ts). */
+  flows?: Map<CallSite, SiteFlow>;
+  /** Uses of each call's response that fix cannot follow (returned, passed on, bracket access…). */
+  responseEscapes?: Map<CallSite, string[]>;
 }
 
 /** A file that could not be parsed: reported ESLint-style (ruleId null, fatal), never modified. */

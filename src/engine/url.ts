@@ -50,9 +50,10 @@ export function matchV2Url(text: string): V2UrlMatch | undefined {
   if (path.includes(UNKNOWN_PART) && !path.endsWith(UNKNOWN_PART)) return undefined;
   const endpoint = v2EndpointOfPath(path.endsWith(UNKNOWN_PART) ? cleanPath : path);
   if (!endpoint) return undefined;
-  // Only `/v2/upscale` at the API root (or under an unknown prefix such as a proxy's base path).
+  // Only `/v2/upscale` at the API root.
   const prefix = cleanPath.replace(/\/+$/, '').slice(0, -`/v2/${endpoint}`.length);
   if (host && prefix !== '') return undefined;
-  if (!host && prefix !== '' && !text.startsWith(UNKNOWN_PART) && !text.startsWith('/')) return undefined;
+  // Under an unknown base only the exact V2 paths count: `/mj/v2/upscale`, `/api/v2/progress` are someone else's.
+  if (!host && prefix !== '') return undefined;
   return { endpoint, host };
 }

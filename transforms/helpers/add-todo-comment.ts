@@ -37,11 +37,17 @@ export function addTodo(root: t.Node, target: t.Node, text: string): boolean {
   if (!stmt) return false;
   const line = ` ${TODO_TAG}: ${text}`;
   // Parsed by Babel the comment is in `leadingComments`; attached by recast, in `comments`.
-  const existing = [...((stmt.leadingComments ?? []) as t.Comment[]), ...(((stmt as { comments?: t.Comment[] }).comments ?? []) as t.Comment[])];
+  const node = stmt as t.Node & { comments?: t.Comment[] };
+  const existing = [...((stmt.leadingComments ?? []) as t.Comment[]), ...(node.comments ?? [])];
   if (existing.some((c) => c.value.trim() === line.trim())) return false;
+  // An older TODO of ours on this statement is replaced, not stacked: a re-run leaves one, up to date.
+  const stale = existing.find((c) => c.value.trim().startsWith(TODO_TAG));
+  if (stale) {
+    stale.value = line;
+    return true;
+  }
   // recast prints `comments`; Babel ASTs keep `leadingComments`: set both.
   const comment = { type: 'CommentLine', value: line, leading: true, trailing: false } as t.CommentLine & { leading: boolean; trailing: boolean };
-  const node = stmt as t.Node & { comments?: unknown[] };
   node.comments = [...(node.comments ?? []), comment];
   return true;
 }

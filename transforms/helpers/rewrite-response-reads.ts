@@ -11,7 +11,6 @@ import type { ResponseRead } from '../../src/engine/types.js';
 import type { FileStyle } from './file-style.js';
 import { quoteString } from './file-style.js';
 
-export type ReadOutcome = { moved: true } | { moved: false; todo: string };
 
 function stringLiteral(value: string, style: FileStyle): t.StringLiteral {
   const lit = t.stringLiteral(value);
@@ -59,36 +58,39 @@ function comparisonOf(root: t.Node, node: t.Node): t.BinaryExpression | undefine
  * `x.code !== 0` keeps its meaning as `x.code !== undefined`, and `x.msg` is
  * `x.message`.
  */
-function rewriteCodeOrMsg(read: ResponseRead, root: t.Node): ReadOutcome {
+function planCodeOrMsg(read: ResponseRead, root: t.Node): ReadPlan {
   const member = t.isMemberExpression(read.node) ? read.node : undefined;
   const todo = `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body`;
-  if (!member) return { moved: false, todo };
-  if (read.v2Path === 'msg') {
-    member.property = t.identifier('message');
-    return { moved: true };
-  }
+  if (!member) return { todo };
+  if (read.v2Path === 'msg') return { apply: () => void (member.property = t.identifier('message')) };
   const cmp = comparisonOf(root, member);
   const other = cmp && (cmp.left === member ? cmp.right : cmp.left);
-  if (!cmp || !t.isNumericLiteral(other, { value: 0 })) return { moved: false, todo };
-  if (cmp.left === member) cmp.right = t.identifier('undefined');
-  else cmp.left = t.identifier('undefined');
-  if (cmp.operator === '==') cmp.operator = '===';
-  if (cmp.operator === '!=') cmp.operator = '!==';
-  return { moved: true };
+  if (!cmp || !t.isNumericLiteral(other, { value: 0 })) return { todo };
+  return {
+    apply: () => {
+      if (cmp.left === member) cmp.right = t.identifier('undefined');
+      else cmp.left = t.identifier('undefined');
+      if (cmp.operator === '==') cmp.operator = '===';
+      if (cmp.operator === '!=') cmp.operator = '!==';
+    },
+  };
 }
 
-export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle, root?: t.Node): ReadOutcome {
+/** How one read moves to its V3 place, decided before anything is edited (a flow moves whole or not at all). */
+export type ReadPlan = { apply: () => void } | { todo: string };
+
+export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, root: t.Node): ReadPlan {
   const field = read.v2Path.replace(/^data\./, '');
   if (read.v2Path === 'code' || read.v2Path === 'msg') {
-    if (sdk || !root) return { moved: false, todo: `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body` };
-    return rewriteCodeOrMsg(read, root);
+    if (sdk) return { todo: `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body` };
+    return planCodeOrMsg(read, root);
   }
   // upscaleV3 resolves to `{ task_id }` like the 1.x `upscale` did: SDK reads of it stay.
-  if (sdk && field === 'task_id') return { moved: true };
+  if (sdk && field === 'task_id') return { apply: () => undefined };
   const member = memberOf(read);
-  if (!member) return { moved: false, todo: `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)` };
+  if (!member) return { todo: `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)` };
   const owner = dataOwner(member, sdk);
-  if (!owner) return { moved: false, todo: `\`${read.v2Path}\` is read through a variable holding \`data\`; V3 has no \`data\` wrapper` };
+  if (!owner) return { todo: `\`${read.v2Path}\` is read through a variable holding \`data\`; V3 has no \`data\` wrapper` };
   // Edit the smallest node: recast then reprints only that, and the statement keeps its own style.
   const dataMember = t.isMemberExpression(member.object) && !member.object.computed && t.isIdentifier(member.object.property, { name: 'data' }) ? member.object : undefined;
   const toTask = () => {
@@ -98,35 +100,54 @@ export function rewriteRead(read: ResponseRead, sdk: boolean, style: FileStyle, 
   switch (field) {
     case 'task_id':
       // Replace just `x.data` by `x`: a fresh copy, so recast reprints only this member.
-      member.object = t.cloneNode(owner, true, true);
-      return { moved: true };
+      return { apply: () => void (member.object = t.cloneNode(owner, true, true)) };
     case 'status': {
-      toTask();
       if (read.comparedStatus !== undefined && t.isBinaryExpression(read.node) && read.comparedStatus in V2_STATUS_TO_V3) {
         const v3 = V2_STATUS_TO_V3[read.comparedStatus as V2ProgressStatus];
         const bin = read.node;
-        if (t.isNumericLiteral(bin.right)) bin.right = stringLiteral(v3, style);
-        else if (t.isNumericLiteral(bin.left)) bin.left = stringLiteral(v3, style);
-        if (bin.operator === '==') bin.operator = '===';
-        if (bin.operator === '!=') bin.operator = '!==';
-        return { moved: true };
+        return {
+          apply: () => {
+            toTask();
+            if (t.isNumericLiteral(bin.right)) bin.right = stringLiteral(v3, style);
+            else if (t.isNumericLiteral(bin.left)) bin.left = stringLiteral(v3, style);
+            if (bin.operator === '==') bin.operator = '===';
+            if (bin.operator === '!=') bin.operator = '!==';
+          },
+        };
       }
-      return { moved: false, todo: '`task.status` is a `TASK_STATUS_*` string on V3, not a number' };
+      return { todo: '`task.status` is a `TASK_STATUS_*` string on V3, not a number' };
     }
-    case 'imgs': {
-      replaceInPlace(
-        member,
-        t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier('images')), t.identifier('map')), [
-          t.arrowFunctionExpression([t.identifier('image')], t.memberExpression(t.identifier('image'), t.identifier('image_url'))),
-        ]),
-      );
-      return { moved: true };
-    }
+    case 'imgs':
+      return {
+        apply: () =>
+          replaceInPlace(
+            member,
+            t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier('images')), t.identifier('map')), [
+              // Typed so strict TypeScript accepts it (no implicit any).
+              typedImageParam(),
+            ]),
+          ),
+      };
     case 'failed_reason':
-      toTask();
-      member.property = t.identifier('reason');
-      return { moved: true };
+      return {
+        apply: () => {
+          toTask();
+          member.property = t.identifier('reason');
+        },
+      };
     default:
-      return { moved: false, todo: `\`${read.v2Path}\` has no direct V3 equivalent in the task result` };
+      return { todo: `\`${read.v2Path}\` has no direct V3 equivalent in the task result` };
   }
+}
+
+/** `(image: Record<'image_url', string>) => image.image_url` (strict TypeScript needs the type), untyped in JavaScript. */
+let typedImages = false;
+export function setTypedImageParams(typed: boolean): void {
+  typedImages = typed;
+}
+function typedImageParam(): t.ArrowFunctionExpression {
+  const param = t.identifier('image');
+  // A type reference, not a literal type: recast prints literal types over several lines.
+  if (typedImages) param.typeAnnotation = t.tsTypeAnnotation(t.tsTypeReference(t.identifier('Record'), t.tsTypeParameterInstantiation([t.tsLiteralType(t.stringLiteral('image_url')), t.tsStringKeyword()])));
+  return t.arrowFunctionExpression([param], t.memberExpression(t.identifier('image'), t.identifier('image_url')));
 }

@@ -6,6 +6,7 @@
 import * as t from '@babel/types';
 import type { FileStyle } from './file-style.js';
 import { quoteString } from './file-style.js';
+import { markTouched } from './touched.js';
 
 /** Finds the literals (string or template quasis) this expression's value is built from, following same-file consts. */
 export function literalsOf(node: t.Node, program: t.Program, seen = new Set<t.Node>()): (t.StringLiteral | t.TemplateElement)[] {
@@ -42,24 +43,52 @@ function findConstInit(name: string, program: t.Program): t.Node | undefined {
   return found;
 }
 
+/** How many times `name` is referenced in the program (declarations excluded); names are rarely shadowed in URL code. */
+function referenceCount(name: string, program: t.Program): number {
+  let n = 0;
+  t.traverseFast(program, (node) => {
+    if (t.isIdentifier(node, { name })) n++;
+  });
+  return n - 1;
+}
+
+function within(inner: t.Node, outer: t.Node): boolean {
+  return inner.start != null && outer.start != null && inner.start >= outer.start && (inner.end ?? 0) <= (outer.end ?? 0);
+}
+
 /**
- * Replace `from` with `to` in the literal that contains it. Returns false when
- * no literal in this file spells the path (it comes from another module).
+ * Plans replacing `from` with `to` in the literal that spells the path. Only
+ * a literal this call alone uses is edited: inside the call, or in a const
+ * referenced once. A URL shared with other calls, or defined in another
+ * module, cannot move with this call.
  */
-export function rewritePathInLiterals(urlNode: t.Node, program: t.Program, from: RegExp, to: string, style: FileStyle): boolean {
-  for (const lit of literalsOf(urlNode, program)) {
-    if (t.isStringLiteral(lit)) {
-      if (!from.test(lit.value)) continue;
-      lit.value = lit.value.replace(from, to);
-      const raw = (lit.extra?.raw as string | undefined) ?? '';
-      const quote = raw.startsWith('"') ? { ...style, quote: 'double' as const } : raw.startsWith("'") ? { ...style, quote: 'single' as const } : style;
-      lit.extra = { rawValue: lit.value, raw: quoteString(lit.value, quote) };
-      return true;
-    }
-    if (from.test(lit.value.raw)) {
-      lit.value = { raw: lit.value.raw.replace(from, to), cooked: (lit.value.cooked ?? lit.value.raw).replace(from, to) };
-      return true;
-    }
+export function planPathRewrite(urlNode: t.Node, call: t.Node, program: t.Program, from: RegExp, to: string, style: FileStyle): { apply: () => void } | { todo: string } {
+  const lit = literalsOf(urlNode, program).find((l) => from.test(t.isStringLiteral(l) ? l.value : l.value.raw));
+  if (!lit) return { todo: 'the URL is defined in another module: change it there' };
+  if (!within(lit, call)) {
+    const owner = ownerConst(lit, program);
+    if (!owner || referenceCount(owner, program) !== 1) return { todo: 'the URL constant is shared with other code, which would move too' };
   }
-  return false;
+  return {
+    apply: () => {
+      markTouched(program, lit);
+      if (t.isStringLiteral(lit)) {
+        lit.value = lit.value.replace(from, to);
+        const raw = (lit.extra?.raw as string | undefined) ?? '';
+        const quote = raw.startsWith('"') ? { ...style, quote: 'double' as const } : raw.startsWith("'") ? { ...style, quote: 'single' as const } : style;
+        lit.extra = { rawValue: lit.value, raw: quoteString(lit.value, quote) };
+      } else {
+        lit.value = { raw: lit.value.raw.replace(from, to), cooked: (lit.value.cooked ?? lit.value.raw).replace(from, to) };
+      }
+    },
+  };
+}
+
+/** The name of the const whose initialiser holds `lit`. */
+function ownerConst(lit: t.Node, program: t.Program): string | undefined {
+  let name: string | undefined;
+  t.traverseFast(program, (n) => {
+    if (!name && t.isVariableDeclarator(n) && t.isIdentifier(n.id) && n.init && within(lit, n.init)) name = n.id.name;
+  });
+  return name;
 }

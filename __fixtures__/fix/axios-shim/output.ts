@@ -1,6 +1,5 @@
 import axios from 'axios';
-
-import { createAxiosAdapter } from 'novita-migrate/shim';
+import { createAxiosAdapter } from 'novita-migrate-shim';
 
 export async function banner(image: string, config = {}) {
   const first = await axios.post(

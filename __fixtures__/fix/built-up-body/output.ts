@@ -1,4 +1,4 @@
-import { upscaleV2 } from 'novita-migrate/shim';
+import { upscaleV2 } from 'novita-migrate-shim';
 export async function upscale(image: string, big: boolean) {
   const body: Record<string, unknown> = { image, upscaler_1: 'R-ESRGAN 4x+ Anime6B' };
   body.upscaling_resize = 2;

@@ -1,33 +1,22 @@
+import { upscaleV2 } from 'novita-migrate-shim';
 const NOVITA = 'https://api.novita.ai';
 
 export async function upscale(image: string): Promise<string> {
-  const res = await fetch(`${NOVITA}/v3/async/upscale`, {
+  const res = await upscaleV2(`${NOVITA}/v2/upscale`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${process.env.NOVITA_API_KEY}` },
-    body: JSON.stringify({
-      request: {
-        model_name: 'RealESRGAN_x4plus_anime_6B',
-        image_base64: image,
-        scale_factor: 2
-      }
-    }),
+    body: JSON.stringify({ image, upscaler_1: 'R-ESRGAN 4x+ Anime6B', resize_mode: 0, upscaling_resize: 2, img_expire_ttl: 600 }),
   });
   const json = await res.json();
-  return json.task_id;
+  return json.data.task_id;
 }
 
 export async function upscaleChecked(image: string): Promise<string> {
-  const res = await fetch('https://api.novita.ai/v3/async/upscale', {
+  const res = await upscaleV2('https://api.novita.ai/v2/upscale', {
     method: 'POST',
-    body: JSON.stringify({
-      request: {
-        model_name: 'RealESRGAN_x4plus_anime_6B',
-        image_base64: image,
-        scale_factor: 3
-      }
-    }),
+    body: JSON.stringify({ image, upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 3 }),
   });
   const json = await res.json();
-  if (json.code !== undefined) throw new Error(json.message);
-  return json.task_id;
+  if (json.code !== 0) throw new Error(json.msg);
+  return json.data.task_id;
 }

@@ -1,4 +1,4 @@
-import { upscaleV2 } from 'novita-migrate/shim';
+import { upscaleV2 } from 'novita-migrate-shim';
 export async function restore(image: string) {
   const res = await upscaleV2('https://api.novita.ai/v2/upscale', {
     method: 'POST',

@@ -1,8 +1,3 @@
-﻿export const up = (image: string) =>
-  fetch('https://api.novita.ai/v3/async/upscale', { method: 'POST', body: JSON.stringify({
-    request: {
-      model_name: 'RealESRGAN_x4plus_anime_6B',
-      image_base64: image,
-      scale_factor: 2
-    }
-  }) });
+﻿import { upscaleV2 } from 'novita-migrate-shim';
+export const up = (image: string) =>
+  upscaleV2('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ image, upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 2 }) });

@@ -4,5 +4,10 @@ export async function upscale(image) {
 		body: JSON.stringify({ image, upscaler_1: "R-ESRGAN 4x+ Anime6B", upscaling_resize: 2 })
 	})
 	const json = await res.json()
-	return json.data.task_id
+	const id = json.data.task_id
+	let progress
+	do {
+		progress = await (await fetch(`https://api.novita.ai/v2/progress?task_id=${id}`)).json()
+	} while (progress.data.status !== 2)
+	return progress.data.imgs
 }

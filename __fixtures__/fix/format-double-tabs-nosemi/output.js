@@ -10,5 +10,10 @@ export async function upscale(image) {
 		})
 	})
 	const json = await res.json()
-	return json.task_id;
+	const id = json.task_id
+	let progress
+	do {
+		progress = await (await fetch(`https://api.novita.ai/v3/async/task-result?task_id=${id}`)).json()
+	} while (progress.task.status !== "TASK_STATUS_SUCCEED")
+	return progress.images.map(image => image.image_url);
 }

@@ -1,0 +1,195 @@
+/**
+ * Task flows: which V2 upscale submit made the task id each `/v2/progress`
+ * poll asks about. The unit fix migrates is the flow, never a lone call:
+ * a submit can move to V3 only together with every poll of its id, and a
+ * poll can move only when the ids it sees come from such a submit.
+ *
+ * A flow is *closed* when, inside one function, the submit's task id goes
+ * into a variable that is used by that submit's polls and nothing else.
+ * Everything else is *open*: a poll whose id comes from a parameter (a
+ * shared `pollTask(id)`, ids of V2 txt2img tasks, callers fix cannot see) or
+ * a submit whose id is returned, stored or passed on.
+ */
+import * as t from '@babel/types';
+import type { NodePath } from './babel-traverse.js';
+import { readPaths } from './response-reads.js';
+import { evaluate, isFullyKnownString, type EvalContext } from './static-value.js';
+import type { CallSite, ResponseRead } from './types.js';
+
+export type SiteFlow =
+  | { kind: 'closed'; /** The submit and every poll of its id. */ submit: CallSite; polls: CallSite[] }
+  | { kind: 'open'; /** Why the ids cannot be followed: shown in TODOs and the fix summary. */ reason: string };
+
+export interface LinkInput {
+  site: CallSite;
+  path: NodePath<t.CallExpression>;
+  reads: ResponseRead[];
+  escapes: string[];
+}
+
+const MAX_FOLLOW = 6;
+
+/** Identifiers whose run-time value is part of the poll's task id: in the URL, or a `task_id` property of the arguments. */
+function taskIdSources(input: LinkInput, ctx: EvalContext): NodePath<t.Identifier>[] {
+  const found: NodePath<t.Identifier>[] = [];
+  const seen = new Set<t.Node>();
+  const visit = (path: NodePath, depth: number) => {
+    if (depth > MAX_FOLLOW || seen.has(path.node)) return;
+    seen.add(path.node);
+    if (path.isIdentifier()) {
+      if (isFullyKnownString(evaluate(path, ctx))) return;
+      const binding = path.scope.getBinding(path.node.name);
+      // A local const built from the id (`const url = new URL(`…${id}`)`) is followed into its initialiser.
+      if (binding?.path.isVariableDeclarator() && binding.constant && t.isIdentifier(binding.path.node.id) && binding.path.node.init && !isTaskIdRead(binding.path)) {
+        visit(binding.path.get('init') as NodePath, depth + 1);
+        return;
+      }
+      found.push(path);
+      return;
+    }
+    if (path.isStringLiteral() || path.isNumericLiteral() || path.isTemplateElement()) return;
+    if (path.isMemberExpression() && isFullyKnownString(evaluate(path, ctx))) return;
+    path.traverse({
+      Identifier(inner: NodePath<t.Identifier>) {
+        const parent = inner.parentPath;
+        // Property names (`url.toString`, `{ task_id: id }` keys) are not values.
+        if (parent?.isMemberExpression() && parent.node.property === inner.node && !parent.node.computed) return;
+        if (parent?.isObjectProperty() && parent.node.key === inner.node && !parent.node.computed && !parent.node.shorthand) return;
+        visit(inner, depth + 1);
+        inner.skip();
+      },
+    });
+  };
+  const site = input.site;
+  if (site.urlNode) {
+    const urlPath = findPath(input.path, site.urlNode);
+    if (urlPath) visit(urlPath, 0);
+  }
+  // `{ params: { task_id: id } }`, `progress({ task_id: id })`, `searchParams: { task_id }`.
+  input.path.get('arguments').forEach((arg) => {
+    arg.traverse({
+      ObjectProperty(prop: NodePath<t.ObjectProperty>) {
+        if (t.isIdentifier(prop.node.key, { name: 'task_id' }) || t.isStringLiteral(prop.node.key, { value: 'task_id' })) visit(prop.get('value') as NodePath, 0);
+      },
+    });
+  });
+  return found;
+}
+
+function isTaskIdRead(declarator: NodePath<t.VariableDeclarator>): boolean {
+  const init = declarator.node.init;
+  return !!init && readPaths.has(init);
+}
+
+/** The path of `node` inside `root` (the call), when it is there. */
+function findPath(root: NodePath, node: t.Node): NodePath | undefined {
+  if (root.node === node) return root;
+  let found: NodePath | undefined;
+  root.traverse({
+    enter(p: NodePath) {
+      if (p.node === node) {
+        found = p;
+        p.stop();
+      }
+    },
+  });
+  return found;
+}
+
+/** The variable a task-id read is stored in: `const id = json.data.task_id`, `const { task_id } = …`. */
+function bindingOfRead(read: ResponseRead): NodePath<t.Identifier> | undefined {
+  const at = readPaths.get(read.node);
+  if (!at) return undefined;
+  if (at.isObjectProperty()) {
+    const value = at.get('value') as NodePath;
+    return value.isIdentifier() ? value : undefined;
+  }
+  const parent = at.parentPath;
+  if (parent?.isVariableDeclarator() && parent.node.init === at.node && t.isIdentifier(parent.node.id)) return parent.get('id') as NodePath<t.Identifier>;
+  return undefined;
+}
+
+function within(inner: t.Node, outer: t.Node): boolean {
+  return inner.start != null && outer.start != null && inner.start >= outer.start && (inner.end ?? 0) <= (outer.end ?? 0);
+}
+
+/** A reference inside one of the polls, or inside a local const (a URL) that only those polls use. */
+function usedOnlyByPolls(ref: NodePath, own: readonly LinkInput[], depth: number): boolean {
+  if (own.some((p) => within(ref.node, p.site.call))) return true;
+  if (depth > MAX_FOLLOW) return false;
+  const declarator = ref.findParent((p) => p.isVariableDeclarator()) as NodePath<t.VariableDeclarator> | null;
+  if (!declarator || !t.isIdentifier(declarator.node.id) || !declarator.node.init || !within(ref.node, declarator.node.init)) return false;
+  const binding = declarator.scope.getBinding(declarator.node.id.name);
+  return !!binding?.constant && binding.referencePaths.length > 0 && binding.referencePaths.every((r) => usedOnlyByPolls(r, own, depth + 1));
+}
+
+export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): Map<CallSite, SiteFlow> {
+  const flows = new Map<CallSite, SiteFlow>();
+  const submits = inputs.filter((i) => i.site.endpoint === 'upscale');
+  const polls = inputs.filter((i) => i.site.endpoint === 'progress');
+
+  // Each submit's task-id variables.
+  const idVars = new Map<LinkInput, NodePath<t.Identifier>[]>();
+  for (const s of submits) {
+    const vars = s.reads.filter((r) => r.v2Path === 'data.task_id').map(bindingOfRead);
+    if (vars.length && vars.every((v) => v !== undefined)) idVars.set(s, vars as NodePath<t.Identifier>[]);
+  }
+
+  // Polls: closed when every id source is a task-id variable of one submit.
+  const pollOwner = new Map<LinkInput, LinkInput>();
+  for (const p of polls) {
+    const sources = taskIdSources(p, ctx);
+    let owner: LinkInput | undefined;
+    let reason: string | undefined;
+    if (sources.length === 0) reason = 'the task id of this poll cannot be found';
+    for (const src of sources) {
+      const binding = src.scope.getBinding(src.node.name);
+      const submit = binding && [...idVars].find(([, vars]) => vars.some((v) => src.scope.getBinding(v.node.name) === binding && v.scope.getBinding(v.node.name) === binding))?.[0];
+      if (!binding) reason = `the task id \`${src.node.name}\` is not declared here`;
+      else if (binding.kind === 'param') reason = `the task id \`${src.node.name}\` comes from callers fix cannot see (it may be any V2 task: txt2img, img2img, upscale)`;
+      else if (!submit) reason = `the task id \`${src.node.name}\` does not come from an upscale submit in this function`;
+      else if (owner && owner !== submit) reason = 'the task id comes from several submits';
+      else owner = submit;
+      if (reason) break;
+    }
+    if (owner && !reason) pollOwner.set(p, owner);
+    else flows.set(p.site, { kind: 'open', reason: reason ?? 'the task id cannot be followed' });
+  }
+
+  for (const s of submits) {
+    const own = polls.filter((p) => pollOwner.get(p) === s);
+    const vars = idVars.get(s);
+    let reason: string | undefined;
+    if (isSelfPollingSdkCall(s.site)) {
+      flows.set(s.site, { kind: 'closed', submit: s.site, polls: [] });
+      continue;
+    }
+    if (s.escapes.length) reason = s.escapes[0];
+    else if (!vars) reason = s.reads.some((r) => r.v2Path === 'data.task_id') ? 'the task id is returned or passed on, so its polls cannot be found' : 'the task id is not read here, so its polls cannot be found';
+    else if (own.length === 0) reason = 'no poll of its task id in this function (the id leaves it)';
+    else {
+      for (const v of vars) {
+        const binding = v.scope.getBinding(v.node.name);
+        if (!binding?.constant) reason = `the task id \`${v.node.name}\` is reassigned`;
+        else if (!binding.referencePaths.every((ref) => usedOnlyByPolls(ref, own, 0))) reason = `the task id \`${v.node.name}\` is used outside its polls (returned, stored or passed on)`;
+        if (reason) break;
+      }
+    }
+    if (reason) {
+      flows.set(s.site, { kind: 'open', reason });
+      for (const p of own) flows.set(p.site, { kind: 'open', reason: `its submit (line ${s.site.span.line}) is open: ${reason}` });
+      continue;
+    }
+    const flow: SiteFlow = { kind: 'closed', submit: s.site, polls: own.map((p) => p.site) };
+    flows.set(s.site, flow);
+    for (const p of own) flows.set(p.site, flow);
+  }
+  return flows;
+}
+
+/** novita-sdk 1.x `upscaleSync` submits and polls by itself: a whole flow in one call. */
+export function isSelfPollingSdkCall(site: CallSite): boolean {
+  if (site.client !== 'novita-sdk' || site.call.type !== 'CallExpression') return false;
+  const callee = site.call.callee;
+  return t.isIdentifier(callee, { name: 'upscaleSync' }) || (t.isMemberExpression(callee) && t.isIdentifier(callee.property, { name: 'upscaleSync' }));
+}

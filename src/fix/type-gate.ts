@@ -1,0 +1,80 @@
+/**
+ * In a TypeScript project, a change that adds type errors is not written:
+ * the changed file is type-checked before and after with the project's own
+ * tsconfig (TypeScript via ts-morph, loaded only when a .ts file changes).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Project } from 'ts-morph';
+
+export interface TypeGate {
+  /** Why the output may not be written, or undefined. */
+  check(file: string, before: string, after: string): string | undefined;
+  dispose(): void;
+}
+
+const TS_FILE = /\.(?:c|m)?tsx?$/;
+
+function nearestTsconfig(file: string): string | undefined {
+  let dir = dirname(file);
+  for (;;) {
+    const candidate = join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    // The project's root without a tsconfig: not a TypeScript project.
+    if (existsSync(join(dir, 'package.json'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function createTypeGate(): TypeGate {
+  const projects = new Map<string, Project>();
+  const require = createRequire(import.meta.url);
+
+  function projectFor(tsconfig: string): Project {
+    let project = projects.get(tsconfig);
+    if (!project) {
+      const { Project: ProjectClass } = require('ts-morph') as typeof import('ts-morph');
+      project = new ProjectClass({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: false, compilerOptions: { skipLibCheck: true, noEmit: true } });
+      projects.set(tsconfig, project);
+    }
+    return project;
+  }
+
+  function diagnostics(project: Project, file: string, text: string): string[] {
+    const sf = project.getSourceFile(file) ?? project.addSourceFileAtPath(file);
+    sf.replaceWithText(text);
+    return sf.getPreEmitDiagnostics().map((d) => {
+      const message = d.getMessageText();
+      return `TS${d.getCode()}: ${typeof message === 'string' ? message : message.getMessageText()}`;
+    });
+  }
+
+  return {
+    check(file, before, after) {
+      if (!TS_FILE.test(file)) return undefined;
+      const tsconfig = nearestTsconfig(file);
+      if (!tsconfig) return undefined;
+      const project = projectFor(tsconfig);
+      const old = diagnostics(project, file, before.replace(/^\uFEFF/, ''));
+      const now = diagnostics(project, file, after.replace(/^\uFEFF/, ''));
+      diagnostics(project, file, before.replace(/^\uFEFF/, ''));
+      const remaining = [...old];
+      const added = now.filter((d) => {
+        const i = remaining.indexOf(d);
+        if (i >= 0) {
+          remaining.splice(i, 1);
+          return false;
+        }
+        return true;
+      });
+      if (added.length === 0) return undefined;
+      return `the change would add ${added.length} type error${added.length === 1 ? '' : 's'} (${added[0]}); not written`;
+    },
+    dispose() {
+      projects.clear();
+    },
+  };
+}

@@ -1,10 +1,10 @@
-import { NovitaSDK, upscaleSync, progress } from 'novita-sdk';
+import { NovitaSDK, Upscalers, upscaleSync, progress } from 'novita-sdk';
 
 export class UpscaleWorker {
   private sdk = new NovitaSDK(process.env.NOVITA_API_KEY ?? '');
 
   async submit(image: string) {
-    const { task_id } = await this.sdk.upscale({ image, upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 2 });
+    const { task_id } = await this.sdk.upscale({ image, upscaler_1: Upscalers.R_ESRGAN_4x_plus_Anime6B, upscaling_resize: 2 });
     return task_id;
   }
 

@@ -1,6 +1,7 @@
 /**
- * An axios adapter that answers the V2 upscale API in-process (same routes
- * as the fetch shim) and hands every other request to axios' own adapter.
+ * An axios adapter that answers the V2 upscale API from the process runtime
+ * (same routes as upscaleV2; every adapter shares one task store) and hands
+ * every other request to axios' own adapter.
  *
  *   axios.create({ adapter: createAxiosAdapter() })
  *
@@ -29,11 +30,8 @@ export function createAxiosAdapter(options: ShimAxiosAdapterOptions = {}): Axios
   let fallback: Promise<AxiosAdapter> | undefined = options.fallbackAdapter ? Promise.resolve(options.fallbackAdapter) : undefined;
   // V2 routes are answered by the shim; anything else reaches this "real fetch", which means: axios' own adapter.
   const passThrough = Symbol('pass-through');
-  const shimFetch = createShimFetch({
-    ...options,
-    fetch: () => Promise.reject(passThrough),
-    backendFetch: options.backendFetch ?? ((input, init) => globalThis.fetch(input, init)),
-  });
+  // No own settings: every adapter answers from the process runtime (one store, one client).
+  const shimFetch = createShimFetch({ ...options, fetch: () => Promise.reject(passThrough) });
 
   function defaultAdapter(): Promise<AxiosAdapter> {
     fallback ??= (async () => {

@@ -12,6 +12,12 @@ export interface RgbImage {
   height: number;
   /** width * height * 3 bytes. */
   data: Buffer;
+  /**
+   * The V3 URL these exact pixels were downloaded from (set by the novita
+   * backend only). Local steps make new images without it, so an output that
+   * still has it was not changed locally and V3's own URL can be handed out.
+   */
+  sourceUrl?: string;
 }
 
 export interface BackendContext {

@@ -1,16 +1,23 @@
 /**
- * A fetch-compatible function that answers the V2 upscale API in-process:
- * `POST https://api.novita.ai/v2/upscale` and `GET …/v2/progress` (and the
- * `api.omniinfer.io` twins) go to a V2 client; the result image URLs that
- * client hands out are served too; every other request goes to the real
- * fetch with the very same arguments.
+ * Fetch-compatible entry points. V2 routes (POST …/v2/upscale, GET
+ * …/v2/progress on a Novita host or under the configured V2 base URL, and
+ * the runtime's result URLs) are answered by the process runtime; every
+ * other request goes to the wrapped fetch with the very same arguments.
+ *
+ *   upscaleV2(url, init)            fetch, with globalThis.fetch behind it
+ *   withV2Shim(fetchImpl)(url, init) the same in front of any fetch (node-fetch 2, undici.fetch)
+ *   installFetchShim()              replaces globalThis.fetch
  */
 import { isNovitaHost } from '../spec/endpoints.js';
 import type { UpscaleBackend } from './backend.js';
-import { loadV2Client } from './load-v2-client.js';
-import { answerV2Request, v2RouteOfPath, type V2ClientSurface, type V2HttpAnswer } from './v2-http.js';
+import { configFromEnv } from './runtime/config.js';
+import { markShimFetch } from './runtime/real-fetch.js';
+import { runtimeRouteOf } from './runtime/routes.js';
+import { answerOnRuntime } from './runtime/runtime-client.js';
+import { fetchCallToV2Request, toWhatwgResponse, urlOf, type FetchInput } from './clients/request-parts.js';
+import { answerV2Request, v2RouteOfPath, type V2ClientSurface, type V2HttpAnswer, type V2HttpRequest, type V2Route } from './v2-http.js';
 
-/** Where in-process result images live: on the Novita host, under a path V2 never used. */
+/** Base of result URLs for a `client` passed in without one (it serves them itself). */
 export const DEFAULT_SHIM_RESULT_BASE_URL = 'https://api.novita.ai/__novita-migrate-shim/results';
 
 export interface ShimClientOptions {
@@ -23,62 +30,88 @@ export interface ShimClientOptions {
 }
 
 export interface ShimFetchOptions extends ShimClientOptions {
-  /** The real fetch other requests go to (and the novita backend uses). Default: globalThis.fetch at creation time. */
+  /** The fetch other requests go to. Default: globalThis.fetch at call time. */
   fetch?: typeof globalThis.fetch;
-  /** The fetch the novita backend calls V3 with (default: `fetch`). */
+  /** The fetch the novita backend calls V3 with. */
   backendFetch?: typeof globalThis.fetch;
-  /** Answer with this client instead of creating one. */
+  /** Answer with this client (its own store) instead of the process runtime. */
   client?: V2ClientSurface;
-  /** Base of the result image URLs handed out (default DEFAULT_SHIM_RESULT_BASE_URL). */
+  /** With `client`: the base of the result URLs it hands out (default DEFAULT_SHIM_RESULT_BASE_URL). */
   resultBaseUrl?: string;
 }
 
 export type ShimFetch = typeof globalThis.fetch & {
-  /** Stops the client it created (a client passed in is left alone). */
+  /** Stops a client it created; tasks in the process store stay. */
   close(): Promise<void>;
 };
 
-export function createShimFetch(options: ShimFetchOptions = {}): ShimFetch {
-  const realFetch = options.fetch ?? globalThis.fetch;
-  const resultBase = new URL(options.resultBaseUrl ?? DEFAULT_SHIM_RESULT_BASE_URL);
-  const resultPrefix = resultBase.pathname.replace(/\/+$/, '');
-  let clientPromise: Promise<V2ClientSurface> | undefined = options.client ? Promise.resolve(options.client) : undefined;
-  const ownsClient = !options.client;
+type Answerer = (route: V2Route, req: V2HttpRequest) => Promise<V2HttpAnswer>;
+type RouteOf = (url: URL) => V2Route | undefined;
 
-  function client(): Promise<V2ClientSurface> {
-    clientPromise ??= createDefaultClient(options, options.backendFetch ?? realFetch, resultBase.href.replace(/\/+$/, ''));
-    return clientPromise;
-  }
-
-  const shimFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const route = routeOf(url);
-    if (!route) return realFetch(input, init);
+/** The one fetch wrapper all the entry points are made of. */
+function shimFetchOver(fallback: () => typeof globalThis.fetch, routeOf: RouteOf, answer: Answerer): typeof globalThis.fetch {
+  const shim = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = urlOf(input as FetchInput);
+    const route = url && routeOf(url);
+    if (!url || !route) return fallback()(input, init);
     init?.signal?.throwIfAborted();
     if (input instanceof Request) input.signal.throwIfAborted();
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    const body = await readBody(input, init);
-    const answer = await answerV2Request(await client(), route, {
-      method,
-      url,
-      header: (name) => headers.get(name) ?? undefined,
-      body,
-    });
-    return toResponse(answer, method);
+    const req = await fetchCallToV2Request(input as FetchInput, init as Parameters<typeof fetchCallToV2Request>[1], url);
+    return toWhatwgResponse(await answer(route, req), req.method, url);
   };
+  return markShimFetch(shim, fallback);
+}
 
-  function routeOf(url: URL): ReturnType<typeof v2RouteOfPath> {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    const route = v2RouteOfPath(url.pathname, resultPrefix);
-    if (route === 'result') return url.host === resultBase.host ? route : undefined;
-    return route && isNovitaHost(url.hostname) ? route : undefined;
+/**
+ * `fetch` with the V2 upscale API answered by the process runtime:
+ * `fetch(url, init)` becomes `upscaleV2(url, init)`, nothing else changes.
+ * Also the `fetch` option of ky. Configured by configureV2Shim or the environment.
+ */
+export const upscaleV2: typeof globalThis.fetch = shimFetchOver(() => globalThis.fetch, runtimeRouteOf, answerOnRuntime);
+
+const wrapped = new WeakMap<object, typeof globalThis.fetch>();
+
+/** `fetchImpl` with the V2 routes answered by the process runtime (one wrapper per fetchImpl). */
+export function withV2Shim<F extends (...args: never[]) => Promise<unknown>>(fetchImpl: F): F {
+  let shim = wrapped.get(fetchImpl);
+  if (!shim) {
+    shim = shimFetchOver(() => fetchImpl as unknown as typeof globalThis.fetch, runtimeRouteOf, answerOnRuntime);
+    wrapped.set(fetchImpl, shim);
   }
+  return shim as unknown as F;
+}
 
-  return Object.assign(shimFetch, {
+export function createShimFetch(options: ShimFetchOptions = {}): ShimFetch {
+  const fallback = () => options.fetch ?? globalThis.fetch;
+  let ownClient: Promise<V2ClientSurface> | undefined;
+  const configured = options.apiKey !== undefined || options.baseUrl !== undefined || options.backend !== undefined || options.onWarn !== undefined || options.backendFetch !== undefined;
+  let answer: Answerer = answerOnRuntime;
+  let routeOf: RouteOf = runtimeRouteOf;
+  if (options.client) {
+    const client = options.client;
+    const resultBase = new URL(options.resultBaseUrl ?? DEFAULT_SHIM_RESULT_BASE_URL);
+    const resultPrefix = resultBase.pathname.replace(/\/+$/, '');
+    answer = (route, req) => answerV2Request(client, route, req);
+    routeOf = (url) => {
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+      const route = v2RouteOfPath(url.pathname, resultPrefix);
+      if (route === 'result') return url.host === resultBase.host ? route : undefined;
+      return route && isNovitaHost(url.hostname) ? route : runtimeRouteOf(url);
+    };
+  } else if (configured) {
+    // Own settings, shared store: its ids poll through every other entry point.
+    answer = async (route, req) => {
+      ownClient ??= import('./v2-client.js').then((m) =>
+        m.createV2Client({ apiKey: options.apiKey, baseUrl: options.baseUrl, backend: options.backend, onWarn: options.onWarn, fetch: options.backendFetch }),
+      );
+      if (route === 'result') return answerOnRuntime(route, req);
+      return answerV2Request(await ownClient, route, req);
+    };
+  }
+  return Object.assign(shimFetchOver(fallback, routeOf, answer), {
     async close(): Promise<void> {
-      if (ownsClient && clientPromise) await (await clientPromise).close();
-      clientPromise = ownsClient ? undefined : clientPromise;
+      if (ownClient) await (await ownClient).close();
+      ownClient = undefined;
     },
   });
 }
@@ -97,38 +130,11 @@ export function installFetchShim(options: ShimFetchOptions = {}): () => Promise<
   };
 }
 
-let defaultShim: ShimFetch | undefined;
-
-/**
- * `fetch` with the V2 upscale API answered by the shim: `fetch(url, init)`
- * becomes `upscaleV2(url, init)`, nothing else changes. Configured from the
- * environment: NOVITA_API_KEY, NOVITA_MIGRATE_BACKEND (novita | local).
- */
-export const upscaleV2: typeof globalThis.fetch = (input, init) => {
-  defaultShim ??= createShimFetch(optionsFromEnv(process.env));
-  return defaultShim(input, init);
-};
-
+/** The shim options the environment sets (NOVITA_API_KEY, NOVITA_MIGRATE_BACKEND). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ShimFetchOptions {
+  const { apiKey, backend } = configFromEnv(env);
   const options: ShimFetchOptions = {};
-  if (env.NOVITA_API_KEY) options.apiKey = env.NOVITA_API_KEY;
-  const backend = env.NOVITA_MIGRATE_BACKEND?.trim().toLowerCase();
-  if (backend === 'novita' || backend === 'local') options.backend = backend;
-  else if (backend) throw new Error(`NOVITA_MIGRATE_BACKEND must be novita or local, not ${JSON.stringify(env.NOVITA_MIGRATE_BACKEND)}`);
+  if (apiKey) options.apiKey = apiKey;
+  if (backend) options.backend = backend;
   return options;
-}
-
-async function createDefaultClient(options: ShimClientOptions, backendFetch: typeof globalThis.fetch, resultBaseUrl: string): Promise<V2ClientSurface> {
-  return loadV2Client({ apiKey: options.apiKey, baseUrl: options.baseUrl, backend: options.backend, onWarn: options.onWarn, fetch: backendFetch, resultBaseUrl });
-}
-
-async function readBody(input: RequestInfo | URL, init: RequestInit | undefined): Promise<Buffer | undefined> {
-  if (init?.body !== undefined && init.body !== null) return Buffer.from(await new Response(init.body).arrayBuffer());
-  if (input instanceof Request && input.body) return Buffer.from(await input.arrayBuffer());
-  return undefined;
-}
-
-function toResponse(answer: V2HttpAnswer, method: string): Response {
-  const body = method === 'HEAD' ? null : new Uint8Array(answer.body);
-  return new Response(body, { status: answer.status, headers: { ...answer.headers, 'content-length': String(answer.body.length) } });
 }

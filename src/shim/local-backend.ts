@@ -1,6 +1,7 @@
 /**
  * The offline backend: AI upscale passes become local Lanczos passes and
- * face restoration is the identity. Every use is named in `warn`.
+ * face restoration is the identity. What that approximates is said by the
+ * one warning policy (v2/warnings.ts), in `warn` and on stderr.
  */
 import type { UpscaleBackend } from './backend.js';
 import { resizeLanczos } from './image/resize.js';
@@ -8,12 +9,10 @@ import { resizeLanczos } from './image/resize.js';
 export function createLocalBackend(): UpscaleBackend {
   return {
     name: 'local',
-    async upscale(image, model, scale, ctx) {
-      ctx.warn('local-upscale', `local backend: ${model} approximated by a Lanczos resize (no API key, or backend "local")`);
+    async upscale(image, _model, scale) {
       return resizeLanczos(image, Math.round(image.width * scale), Math.round(image.height * scale));
     },
-    async restoreFace(image, kind, _fidelity, ctx) {
-      ctx.warn(`local-${kind}`, `local backend: ${kind === 'gfpgan' ? 'GFPGAN' : 'CodeFormer'} face restoration skipped (identity)`);
+    async restoreFace(image) {
       return image;
     },
   };

@@ -206,7 +206,8 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
           if (!url) throw v2Fail(V2_CODES.InternalError, 'V3 task succeeded without an image');
           // The image URL is a storage link: never send it the API key.
           const res = await call(url, { method: 'GET' }, step, 'image download');
-          return decodeToRgb(Buffer.from(await res.arrayBuffer()), 'the V3 result image');
+          // Remember where these pixels came from: if nothing local changes them, V3's URL is the result.
+          return { ...(await decodeToRgb(Buffer.from(await res.arrayBuffer()), 'the V3 result image')), sourceUrl: url };
         }
         if (status === 'TASK_STATUS_FAILED') {
           const reason = redact(result.task?.reason || 'no reason given', key);

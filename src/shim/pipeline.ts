@@ -52,8 +52,8 @@ function backendUpscale(backend: UpscaleBackend, img: RgbImage, model: Parameter
 
 /** Refuses a result over 2048 on a side before doing any work (V2 code 6). */
 export function checkOutputSize(req: ValidatedV2Request, width: number, height: number): void {
-  if (!req.upscaler1) return;
-  const { output } = geometryOf(req, width, height);
+  // With upscaler_1 None the output is the input: the limit holds for it too.
+  const output = req.upscaler1 ? geometryOf(req, width, height).output : { width, height };
   if (output.width > V2_MAX_OUTPUT_SIDE || output.height > V2_MAX_OUTPUT_SIDE) {
     throw new V2Error(V2_CODES.ParamRangeOutOfLimit, `the result would be ${output.width}x${output.height}; V2 allows at most ${V2_MAX_OUTPUT_SIDE} on a side`);
   }
@@ -79,7 +79,6 @@ export async function runV2Pipeline(req: ValidatedV2Request, backend: UpscaleBac
     }
   }
   if (req.gfpganVisibility > 0) {
-    ctx.warn('gfpgan', 'GFPGAN runs as V3 restore-face (an approximation of V2\'s GFPGAN)');
     const restored = await backend.restoreFace(image, 'gfpgan', 1, ctx);
     image = req.gfpganVisibility < 1 ? blend(image, restored, req.gfpganVisibility) : restored;
   }

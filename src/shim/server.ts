@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { V2_CODES } from '../spec/codes.js';
 import { answerV2Request, v2Json, v2RouteOfPath, type V2ClientSurface, type V2HttpAnswer } from './v2-http.js';
 import { loadV2Client } from './load-v2-client.js';
+import { headerOf, readBodyCapped, sendAnswer } from './node-http-io.js';
 import type { ShimClientOptions } from './fetch-shim.js';
 
 export const SHIM_SERVER_DEFAULTS = {
@@ -33,6 +34,8 @@ export interface ShimServerOptions extends ShimClientOptions {
   port?: number;
   /** V3 base URL for the novita backend (default https://api.novita.ai). */
   upstream?: string;
+  /** Where progress requests for ids this server did not issue go (default: NOVITA_MIGRATE_V2_BASE_URL or https://api.novita.ai). */
+  v2Upstream?: string;
   /** Allow a non-loopback host while a server-side key is configured. */
   allowRemote?: boolean;
   maxBodyMb?: number;
@@ -92,26 +95,23 @@ export async function startShimServer(options: ShimServerOptions = {}): Promise<
       const route = v2RouteOfPath(url.pathname, SHIM_SERVER_RESULT_PATH);
       if (!route || !client) {
         req.resume();
-        return send(res, v2Json(404, { code: V2_CODES.NotSupport, msg: `no such endpoint: ${req.method} ${url.pathname}` }));
+        return sendAnswer(res, v2Json(404, { code: V2_CODES.NotSupport, msg: `no such endpoint: ${req.method} ${url.pathname}` }));
       }
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseTooLarge(req, res);
-      const body = await readCapped(req, maxBodyBytes);
+      const body = await readBodyCapped(req, maxBodyBytes);
       if (body === 'too-large') return refuseTooLarge(req, res);
       const answer = await answerV2Request(client, route, {
         method: req.method ?? 'GET',
         url,
-        header: (name) => {
-          const v = req.headers[name.toLowerCase()];
-          return Array.isArray(v) ? v[0] : v;
-        },
+        header: headerOf(req),
         body: body.length ? body : undefined,
       });
-      send(res, answer, req.method === 'HEAD');
+      sendAnswer(res, answer, req.method === 'HEAD');
     } catch (err) {
       // A client that went away mid-body, or a bug: answer if we still can, keep serving.
       if (!res.headersSent && !res.destroyed) {
-        send(res, v2Json(500, { code: V2_CODES.InternalError, msg: err instanceof Error ? err.message : String(err) }));
+        sendAnswer(res, v2Json(500, { code: V2_CODES.InternalError, msg: err instanceof Error ? err.message : String(err) }));
       }
     }
   }
@@ -120,7 +120,7 @@ export async function startShimServer(options: ShimServerOptions = {}): Promise<
     const mb = options.maxBodyMb ?? SHIM_SERVER_DEFAULTS.maxBodyMb;
     const answer = v2Json(413, { code: V2_CODES.ParamRangeOutOfLimit, msg: `request body is over the ${mb} MB limit` });
     answer.headers.connection = 'close';
-    send(res, answer);
+    sendAnswer(res, answer);
     // Stop reading the rest of an oversized upload.
     res.on('finish', () => req.destroy());
   }
@@ -170,6 +170,7 @@ async function makeClient(options: ShimServerOptions, resultBaseUrl: string): Pr
   return loadV2Client({
     apiKey: options.apiKey,
     baseUrl: options.upstream,
+    v2BaseUrl: options.v2Upstream,
     backend: options.backend ?? 'novita',
     fetch: options.fetch,
     onWarn: options.onWarn,
@@ -179,32 +180,4 @@ async function makeClient(options: ShimServerOptions, resultBaseUrl: string): Pr
 
 function isUnspecified(address: string): boolean {
   return address === '0.0.0.0' || address === '::';
-}
-
-function send(res: ServerResponse, answer: V2HttpAnswer, headOnly = false): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
-  res.end(headOnly ? undefined : answer.body);
-}
-
-function readCapped(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        over = true;
-        req.pause();
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('aborted', () => reject(new Error('client aborted the request')));
-  });
 }

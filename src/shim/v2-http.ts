@@ -30,6 +30,10 @@ export interface V2ClientSurface {
   progress(taskId: string, options?: { apiKey?: string }): Promise<V2Answer>;
   getResult(id: string): Promise<V2ResultImage | Buffer | Uint8Array | undefined | null> | V2ResultImage | Buffer | Uint8Array | undefined | null;
   close(): Promise<void> | void;
+  /** Whether the client issued this id; without it, every id is the client's. */
+  owns?(taskId: string): Promise<boolean>;
+  /** V2's own answer for an id the client did not issue, unchanged. */
+  passThrough?(taskId: string, credentials: { authorization?: string; omniKey?: string }): Promise<V2HttpAnswer>;
 }
 
 export interface V2HttpRequest {
@@ -96,6 +100,10 @@ export async function answerV2Request(
       case 'progress': {
         if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET');
         const taskId = req.url.searchParams.get('task_id') ?? '';
+        if (client.owns && client.passThrough && !(await client.owns(taskId))) {
+          const authorization = req.header('authorization') ?? (options.fallbackApiKey && !req.header('x-omni-key') ? `Bearer ${options.fallbackApiKey}` : undefined);
+          return client.passThrough(taskId, { authorization, omniKey: req.header('x-omni-key') });
+        }
         return v2Json(200, await client.progress(taskId, keyOption));
       }
       case 'result': {

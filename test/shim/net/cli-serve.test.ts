@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startFakeV2Progress } from '../fake-v2-progress.js';
 
 const CLI = fileURLToPath(new URL('../../../dist/src/cli/main.js', import.meta.url));
 
@@ -29,16 +30,22 @@ function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('novita-migrate shim serve (built CLI)', () => {
-  it('prints its address, answers V2, keeps serving after bad input, stops on SIGTERM', async () => {
-    const serve = startServe(['--backend', 'local']);
-    const url = await serve.url;
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const bad = await fetch(`${url}/v2/upscale`, { method: 'POST', body: 'not json' });
-    expect(((await bad.json()) as { code: number }).code).toBe(1);
-    const unknown = await fetch(`${url}/v2/progress?task_id=nope`);
-    expect(((await unknown.json()) as { code: number }).code).toBe(3);
-    serve.child.kill('SIGTERM');
-    expect(await serve.exited).toBe(0);
+  it('prints its address, answers V2, passes foreign ids to V2, keeps serving after bad input, stops on SIGTERM', async () => {
+    const v2 = await startFakeV2Progress();
+    const serve = startServe(['--backend', 'local'], { NOVITA_MIGRATE_V2_BASE_URL: v2.url });
+    try {
+      const url = await serve.url;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const bad = await fetch(`${url}/v2/upscale`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' });
+      expect(((await bad.json()) as { code: number }).code).toBe(1);
+      const unknown = await fetch(`${url}/v2/progress?task_id=nope`, { headers: { authorization: 'Bearer caller' } });
+      expect(((await unknown.json()) as { code: number }).code).toBe(3);
+      expect(v2.seen).toEqual([{ path: '/v2/progress?task_id=nope', authorization: 'Bearer caller', omniKey: undefined }]);
+      serve.child.kill('SIGTERM');
+      expect(await serve.exited).toBe(0);
+    } finally {
+      await v2.close();
+    }
   });
 
   it('stops on SIGINT too, and never prints the key', async () => {

@@ -9,6 +9,7 @@ import { NovitaSDK, NovitaError } from 'novita-sdk';
 import { startShimServer, type ShimServer, type ShimServerOptions } from '../../../src/shim/server.js';
 import { createNovitaBackend, type NovitaBackendOptions } from '../../../src/shim/novita-backend.js';
 import { startFakeV3, type FakeV3 } from '../fake-v3-server.js';
+import { FAKE_V2_TASK_ANSWER, startFakeV2Progress } from '../fake-v2-progress.js';
 
 const KEY = 'sdk-test-key';
 let fake: FakeV3;
@@ -80,11 +81,18 @@ describe('novita-sdk 1.1.0 against shim serve', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 48, 32]);
   });
 
-  it('progress of an unknown task is code 3', async () => {
-    const server = await serve(fake.url);
-    const sdk = new NovitaSDK(KEY);
-    sdk.setBaseUrl(server.url);
-    expect(await sdkCode(sdk.progress({ task_id: 'no-such-task' }))).toBe(3);
+  it('progress of an id the shim did not issue is the answer of V2 itself (pass-through)', async () => {
+    const v2 = await startFakeV2Progress();
+    try {
+      const server = await serve(fake.url, { v2Upstream: v2.url });
+      const sdk = new NovitaSDK(KEY);
+      sdk.setBaseUrl(server.url);
+      expect(await sdkCode(sdk.progress({ task_id: 'no-such-task' }))).toBe(3);
+      expect(await sdk.progress({ task_id: v2.knownTaskId })).toEqual(FAKE_V2_TASK_ANSWER.data);
+      expect(v2.seen.map((s) => s.authorization)).toEqual([KEY, KEY]);
+    } finally {
+      await v2.close();
+    }
   });
 });
 

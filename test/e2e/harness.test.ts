@@ -1,0 +1,120 @@
+/**
+ * Proves the execution harness: real client libraries in a child process
+ * reach the local fake Novita over TLS through the preload's redirect, the
+ * original V2 flow runs in reference mode, and a seeded V2 task polls.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { startFakeNovita, type FakeNovita } from './harness/fake-novita.js';
+import { runDriver, type DriverRun } from './harness/run-in-child.js';
+import { destinationSize } from '../../src/shim/sizes.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const driver = (name: string): string => fileURLToPath(new URL(`./drivers/${name}`, import.meta.url));
+
+interface FlowOutcome {
+  error?: string;
+  client?: string;
+  taskId: string;
+  statuses: (string | number)[];
+  width: number;
+  height: number;
+}
+
+/** Which host each client calls: the old host for some proves both names work. */
+const CLIENTS: Record<string, string> = {
+  fetch: 'https://api.novita.ai',
+  axios: 'https://api.novita.ai',
+  got: 'https://api.novita.ai',
+  ky: 'https://api.novita.ai',
+  superagent: 'https://api.omniinfer.io',
+  'node-fetch': 'https://api.novita.ai',
+  undici: 'https://api.omniinfer.io',
+  xhr2: 'https://api.novita.ai',
+  'novita-sdk': 'https://api.novita.ai',
+};
+
+let fake: FakeNovita;
+let input: string;
+const runs = new Map<string, Promise<DriverRun<FlowOutcome>>>();
+
+beforeAll(async () => {
+  [fake, input] = await Promise.all([
+    startFakeNovita({ v2Reference: true }),
+    sharp({ create: { width: 8, height: 6, channels: 3, background: { r: 200, g: 40, b: 90 } } })
+      .png()
+      .toBuffer()
+      .then((b) => b.toString('base64')),
+  ]);
+  // All children at once: each test awaits its own.
+  for (const [client, base] of Object.entries(CLIENTS)) {
+    runs.set(client, runDriver<FlowOutcome>({ cwd: REPO, driver: driver('v3-flow.mjs'), args: [client, input, base], fake }));
+  }
+});
+
+afterAll(async () => {
+  await Promise.allSettled(runs.values());
+  await fake?.close();
+});
+
+function explain(run: DriverRun<unknown>): string {
+  return `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`;
+}
+
+describe('each real client reaches the fake V3 over TLS from a child process', () => {
+  for (const [client, base] of Object.entries(CLIENTS)) {
+    it(`${client} (${new URL(base).hostname})`, async () => {
+      const run = await runs.get(client)!;
+      expect(run.result, explain(run)).toMatchObject({ client, width: 16, height: 12 });
+      expect(run.exitCode, explain(run)).toBe(0);
+      expect(run.result!.statuses).toEqual(['TASK_STATUS_QUEUED', 'TASK_STATUS_PROCESSING', 'TASK_STATUS_SUCCEED']);
+      const taskId = run.result!.taskId;
+      const host = new URL(base).hostname;
+      const mine = fake.requests.filter((r) => r.query.includes(taskId));
+      expect(mine.length).toBe(3);
+      expect(mine.every((r) => r.host === host && r.servername === host && r.status === 200)).toBe(true);
+    });
+  }
+});
+
+describe('V2', () => {
+  it('runs the original V2 flow (axios) in reference mode and gets the right size', async () => {
+    const run = await runDriver<FlowOutcome & { imageUrl: string }>({ cwd: REPO, driver: driver('v2-reference-flow.mjs'), args: [input, '2'], fake });
+    // V2 (A1111) lands on multiples of 8: 8x6 at 2x is 16x8, where V3 gives 16x12.
+    expect(run.result, explain(run)).toMatchObject(destinationSize(8, 6, 2));
+    expect(destinationSize(8, 6, 2)).toEqual({ width: 16, height: 8 });
+    expect(run.result!.statuses.at(-1)).toBe(2);
+    // Result URLs are on the Novita host, downloaded through the fake.
+    expect(new URL(run.result!.imageUrl).host).toBe('api.novita.ai');
+    const paths = fake.requests.filter((r) => r.query.includes(run.result!.taskId) || r.path.startsWith('/results/'));
+    expect(paths.map((r) => r.path)).toContain('/v2/progress');
+    expect(fake.requests.some((r) => r.path === '/v2/upscale' && r.status === 200)).toBe(true);
+  });
+
+  it('polls a seeded V2 txt2img task through /v2/progress in V2 shape', async () => {
+    const png = await sharp({ create: { width: 5, height: 7, channels: 3, background: '#0a0' } }).png().toBuffer();
+    fake.seedV2Task('txt2img-seeded-1', { status: 2, imgs: [fake.hostImage(png)], runningPolls: 1 });
+    const run = await runDriver<{ code: number; statuses: number[]; keys: string[]; width: number; height: number }>({
+      cwd: REPO,
+      driver: driver('v2-progress-poll.mjs'),
+      args: ['txt2img-seeded-1'],
+      fake,
+    });
+    expect(run.result, explain(run)).toMatchObject({ code: 0, statuses: [1, 2], width: 5, height: 7 });
+    expect(run.result!.keys).toEqual(
+      ['current_images', 'debug_info', 'enable_nsfw_detection', 'eta_relative', 'execution_time', 'failed_reason', 'finish_time', 'imgs', 'info', 'nsfw_detection_result', 'progress', 'status', 'submit_time', 'txt2img_time'],
+    );
+  });
+
+  it('answers code 3 for a V2 task id nobody seeded (without reference mode)', async () => {
+    const plain = await startFakeNovita();
+    try {
+      const run = await runDriver<{ code: number }>({ cwd: REPO, driver: driver('v2-progress-poll.mjs'), args: ['no-such-task'], fake: plain });
+      expect(run.result, explain(run)).toMatchObject({ code: 3 });
+      expect(plain.requests.map((r) => `${r.method} ${r.host}${r.path} ${r.status}`)).toEqual(['GET api.novita.ai/v2/progress 200']);
+    } finally {
+      await plain.close();
+    }
+  });
+});

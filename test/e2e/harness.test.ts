@@ -4,8 +4,13 @@
  * original V2 flow runs in reference mode, and a seeded V2 task polls.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { prepareAppCopy } from './harness/app-copy.js';
 import { startFakeNovita, type FakeNovita } from './harness/fake-novita.js';
 import { runDriver, type DriverRun } from './harness/run-in-child.js';
 import { destinationSize } from '../../src/shim/sizes.js';
@@ -15,7 +20,7 @@ const driver = (name: string): string => fileURLToPath(new URL(`./drivers/${name
 
 interface FlowOutcome {
   error?: string;
-  client?: string;
+  client: string;
   taskId: string;
   statuses: (string | number)[];
   width: number;
@@ -37,7 +42,8 @@ const CLIENTS: Record<string, string> = {
 
 let fake: FakeNovita;
 let input: string;
-const runs = new Map<string, Promise<DriverRun<FlowOutcome>>>();
+/** One child runs every client's flow in turn: a process per client costs more than the flows. */
+let clientRuns: Promise<DriverRun<{ flows: FlowOutcome[] }>>;
 
 beforeAll(async () => {
   [fake, input] = await Promise.all([
@@ -47,14 +53,12 @@ beforeAll(async () => {
       .toBuffer()
       .then((b) => b.toString('base64')),
   ]);
-  // All children at once: each test awaits its own.
-  for (const [client, base] of Object.entries(CLIENTS)) {
-    runs.set(client, runDriver<FlowOutcome>({ cwd: REPO, driver: driver('v3-flow.mjs'), args: [client, input, base], fake }));
-  }
+  const specs = Object.entries(CLIENTS).map(([client, base]) => `${client}@${base}`);
+  clientRuns = runDriver({ cwd: REPO, driver: driver('v3-flow.mjs'), args: [input, ...specs], fake });
 });
 
 afterAll(async () => {
-  await Promise.allSettled(runs.values());
+  await clientRuns?.catch(() => undefined);
   await fake?.close();
 });
 
@@ -65,11 +69,11 @@ function explain(run: DriverRun<unknown>): string {
 describe('each real client reaches the fake V3 over TLS from a child process', () => {
   for (const [client, base] of Object.entries(CLIENTS)) {
     it(`${client} (${new URL(base).hostname})`, async () => {
-      const run = await runs.get(client)!;
-      expect(run.result, explain(run)).toMatchObject({ client, width: 16, height: 12 });
-      expect(run.exitCode, explain(run)).toBe(0);
-      expect(run.result!.statuses).toEqual(['TASK_STATUS_QUEUED', 'TASK_STATUS_PROCESSING', 'TASK_STATUS_SUCCEED']);
-      const taskId = run.result!.taskId;
+      const run = await clientRuns;
+      const outcome = run.result?.flows.find((f) => f.client === client);
+      expect(outcome, explain(run)).toMatchObject({ client, width: 16, height: 12 });
+      expect(outcome!.statuses).toEqual(['TASK_STATUS_QUEUED', 'TASK_STATUS_PROCESSING', 'TASK_STATUS_SUCCEED']);
+      const taskId = outcome!.taskId;
       const host = new URL(base).hostname;
       const mine = fake.requests.filter((r) => r.query.includes(taskId));
       expect(mine.length).toBe(3);
@@ -115,6 +119,50 @@ describe('V2', () => {
       expect(plain.requests.map((r) => `${r.method} ${r.host}${r.path} ${r.status}`)).toEqual(['GET api.novita.ai/v2/progress 200']);
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('app copies', () => {
+  it('transpiles the sample app to runnable JS and runs its original V2 flow (fetch submit, axios poll via ../config)', async () => {
+    const app = prepareAppCopy(fileURLToPath(new URL('../../__fixtures__/sample-app/', import.meta.url)));
+    try {
+      // Extensionless and directory imports point at the emitted files; other files are copied as they are.
+      expect(readFileSync(join(app, 'src/config/index.js'), 'utf8')).toContain("export * from './endpoints.js';");
+      expect(readFileSync(join(app, 'src/api/axios-client.js'), 'utf8')).toContain("from '../config/index.js'");
+      expect(existsSync(join(app, 'src/api/axios-client.ts'))).toBe(false);
+      expect(readFileSync(join(app, 'src/legacy/poll.mjs'))).toEqual(readFileSync(fileURLToPath(new URL('../../__fixtures__/sample-app/src/legacy/poll.mjs', import.meta.url))));
+      expect(realpathSync(join(app, 'node_modules/novita-migrate'))).toBe(realpathSync(REPO));
+
+      const run = await runDriver<{ taskId: string; width: number; height: number }>({ cwd: app, driver: driver('sample-app-v2-flow.mjs'), args: [app, input], fake });
+      expect(run.result, explain(run)).toMatchObject(destinationSize(8, 6, 2));
+      expect(fake.requests.some((r) => r.path === '/v2/progress' && r.query === `?task_id=${run.result!.taskId}`)).toBe(true);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the preload leaves other hosts alone', () => {
+  it('keeps loopback servers reachable and does not redirect or rename other TLS names', async () => {
+    const server = createServer((_req, res) => res.end('loopback ok'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const loopback = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      // The fake's own port under another name: reached, but its certificate does not name localhost.
+      const other = `https://localhost:${fake.port}/v3/async/task-result`;
+      const before = fake.requests.length;
+      const run = await runDriver<Record<string, unknown>>({ cwd: REPO, driver: driver('passthrough.mjs'), args: [loopback, other], fake });
+      expect(run.result, explain(run)).toEqual({
+        loopback: { fetch: 'loopback ok', axios: 'loopback ok', got: 'loopback ok' },
+        otherHostError: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        lookup: '127.0.0.1',
+        lookupOmni: '127.0.0.1',
+        namedConnectPatched: true,
+      });
+      expect(fake.requests.length).toBe(before);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

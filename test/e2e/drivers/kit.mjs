@@ -5,14 +5,21 @@ export function report(outcome) {
   process.stdout.write(`${JSON.stringify(outcome)}\n`);
 }
 
-/** Runs `main`, reporting its value, or `{ error }` (and exit code 1) when it throws. */
+/**
+ * Runs `main`, reports its value, or `{ error }` with exit code 1 when it
+ * throws, then exits: keep-alive agents or timers the app leaves open must
+ * not hold the child until the runner's timeout. (stdout to a pipe is
+ * synchronous on Linux, so the line is out before the exit.)
+ */
 export async function drive(main) {
+  let code = 0;
   try {
     report(await main());
   } catch (err) {
     report({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-    process.exitCode = 1;
+    code = 1;
   }
+  process.exit(code);
 }
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -1,14 +1,14 @@
 /**
- * One V3 upscale flow with the client named in argv[2]: submit, poll
- * task-result until SUCCEED, download the image. argv[3]: input PNG, base64.
- * argv[4]: base URL (default https://api.novita.ai).
- * Outcome: { client, taskId, statuses, width, height }.
+ * One V3 upscale flow per client named in argv[3..] (`name` or `name@base`,
+ * base default https://api.novita.ai), one after the other: submit, poll
+ * task-result until SUCCEED, download the image. argv[2]: input PNG, base64.
+ * Outcome: { flows: [{ client, taskId, statuses, width, height } | { client, error }] }.
  */
 import { createRequire } from 'node:module';
 import { drive, pngSize } from './kit.mjs';
 
 const require = createRequire(import.meta.url);
-const [clientName, imageBase64, base = 'https://api.novita.ai'] = process.argv.slice(2);
+const [imageBase64, ...wanted] = process.argv.slice(2);
 const key = process.env.NOVITA_API_KEY;
 const auth = { Authorization: `Bearer ${key}` };
 const json = { 'Content-Type': 'application/json' };
@@ -116,13 +116,26 @@ async function poll(taskId, getResult, bytes) {
   throw new Error(`task ${taskId} not done after 20 polls: ${statuses.join(', ')}`);
 }
 
-drive(async () => {
-  if (clientName === 'novita-sdk') return { client: clientName, ...(await flowWithSdk()) };
+async function flow(clientName, base) {
+  if (clientName === 'novita-sdk') return flowWithSdk();
   const make = clients[clientName];
   if (!make) throw new Error(`unknown client ${clientName}`);
   const client = await make();
   const { task_id } = await client.post(`${base}/v3/async/upscale`, {
     request: { model_name: 'RealESRGAN_x4plus_anime_6B', image_base64: imageBase64, scale_factor: 2 },
   });
-  return { client: clientName, ...(await poll(task_id, (id) => client.get(`${base}/v3/async/task-result?task_id=${encodeURIComponent(id)}`), client.bytes)) };
+  return poll(task_id, (id) => client.get(`${base}/v3/async/task-result?task_id=${encodeURIComponent(id)}`), client.bytes);
+}
+
+drive(async () => {
+  const flows = [];
+  for (const spec of wanted) {
+    const [client, base = 'https://api.novita.ai'] = spec.split('@');
+    try {
+      flows.push({ client, ...(await flow(client, base)) });
+    } catch (err) {
+      flows.push({ client, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    }
+  }
+  return { flows };
 });

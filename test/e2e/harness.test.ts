@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +99,9 @@ describe('V2', () => {
 
   it('polls a seeded V2 txt2img task through /v2/progress in V2 shape', async () => {
     const png = await sharp({ create: { width: 5, height: 7, channels: 3, background: '#0a0' } }).png().toBuffer();
-    fake.seedV2Task('txt2img-seeded-1', { status: 2, imgs: [fake.hostImage(png)], runningPolls: 1 });
+    const imageUrl = fake.hostImage(png);
+    expect(await fake.download(imageUrl)).toEqual(png);
+    fake.seedV2Task('txt2img-seeded-1', { status: 2, imgs: [imageUrl], runningPolls: 1 });
     const run = await runDriver<{ code: number; statuses: number[]; keys: string[]; width: number; height: number }>({
       cwd: REPO,
       driver: driver('v2-progress-poll.mjs'),
@@ -163,6 +166,20 @@ describe('the preload leaves other hosts alone', () => {
       expect(fake.requests.length).toBe(before);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('runDriver', () => {
+  it('kills a driver that never ends and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'novita-e2e-hang-'));
+    try {
+      writeFileSync(join(dir, 'hang.mjs'), 'setInterval(() => {}, 1000);\n');
+      const run = await runDriver({ cwd: dir, driver: join(dir, 'hang.mjs'), fake, timeoutMs: 300 });
+      expect(run).toMatchObject({ timedOut: true, signal: 'SIGKILL', result: undefined });
+      expect(run.stderr).toContain('killed after 300 ms');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

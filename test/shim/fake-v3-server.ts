@@ -4,6 +4,8 @@
  * `{ code, reason, message, metadata }`), does a real Lanczos upscale so
  * results have the right size, runs tasks QUEUED -> PROCESSING -> SUCCEED one
  * step per poll, serves its own result images, and injects faults on demand.
+ * `createFakeV3Handler` is the same fake without a server (the e2e harness
+ * mounts it on HTTPS).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -23,19 +23,13 @@ const fakeHosts = new Set(
     .filter(Boolean),
 );
 
-/** @param {unknown} host */
 function isFaked(host) {
   return typeof host === 'string' && fakeHosts.has(host.toLowerCase().replace(/\.$/, ''));
 }
 
-/**
- * tls.connect(options[, cb]) | tls.connect(port[, host][, options][, cb]).
- * @param {unknown[]} args
- * @returns {{ options: import('node:tls').ConnectionOptions, callback: (() => void) | undefined } | undefined}
- */
+/** tls.connect(options[, cb]) or tls.connect(port[, host][, options][, cb]) as { options, callback }; undefined for a path. */
 function connectOptions(args) {
   let i = 0;
-  /** @type {Record<string, unknown>} */
   let options = {};
   if (typeof args[0] === 'number' || (typeof args[0] === 'string' && /^\d+$/.test(args[0]))) {
     options.port = Number(args[0]);
@@ -48,59 +42,43 @@ function connectOptions(args) {
     return undefined; // a path (IPC): never a Novita host
   }
   if (typeof args[i] === 'object' && args[i] !== null) {
-    options = { ...(/** @type {object} */ (args[i])), ...options };
+    options = { ...args[i], ...options };
     i++;
   }
-  const callback = typeof args[i] === 'function' ? /** @type {() => void} */ (args[i]) : undefined;
-  return { options: /** @type {import('node:tls').ConnectionOptions} */ (options), callback };
+  return { options, callback: typeof args[i] === 'function' ? args[i] : undefined };
 }
 
 const originalConnect = tls.connect;
-/** @type {typeof tls.connect} */
-const redirectingConnect = function connect(...args) {
+tls.connect = function connect(...args) {
   const parsed = connectOptions(args);
   if (parsed && !parsed.options.socket) {
     const { options, callback } = parsed;
     const host = options.host ?? 'localhost';
-    const port = Number(options.port ?? 443);
     // A client that resolved the name itself still sends the real host as SNI.
     const target = isFaked(host) ? host : isFaked(options.servername) ? options.servername : undefined;
-    if (target && port === 443) {
+    if (target && Number(options.port ?? 443) === 443) {
       const redirected = { ...options, host: '127.0.0.1', port: fakePort, servername: options.servername || target };
       return callback ? originalConnect(redirected, callback) : originalConnect(redirected);
     }
   }
   return Reflect.apply(originalConnect, tls, args);
 };
-tls.connect = redirectingConnect;
 
 const originalLookup = dns.lookup;
-/** @type {(...args: unknown[]) => unknown} */
-function lookup(...args) {
-  const [hostname, optionsOrCallback, maybeCallback] = args;
-  if (!isFaked(hostname)) return Reflect.apply(originalLookup, dns, args);
-  const callback = /** @type {(err: Error | null, address: unknown, family?: number) => void} */ (
-    typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback
-  );
-  const all = typeof optionsOrCallback === 'object' && optionsOrCallback !== null && 'all' in optionsOrCallback && optionsOrCallback.all === true;
+dns.lookup = function lookup(hostname, optionsOrCallback, maybeCallback) {
+  if (!isFaked(hostname)) return Reflect.apply(originalLookup, dns, arguments);
+  const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+  const all = typeof optionsOrCallback === 'object' && optionsOrCallback?.all === true;
   process.nextTick(() => (all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)));
-  return undefined;
-}
-dns.lookup = /** @type {typeof dns.lookup} */ (/** @type {unknown} */ (lookup));
+  return {};
+};
 
 const originalPromiseLookup = dns.promises.lookup;
-/** @type {typeof dns.promises.lookup} */
-const promiseLookup = /** @type {typeof dns.promises.lookup} */ (
-  /** @type {unknown} */ (
-    /** @param {string} hostname @param {unknown} [options] */
-    async (hostname, options) => {
-      if (!isFaked(hostname)) return Reflect.apply(originalPromiseLookup, dns.promises, [hostname, options]);
-      const all = typeof options === 'object' && options !== null && 'all' in options && options.all === true;
-      return all ? [{ address: '127.0.0.1', family: 4 }] : { address: '127.0.0.1', family: 4 };
-    }
-  )
-);
-dns.promises.lookup = promiseLookup;
+dns.promises.lookup = async function lookup(hostname, options) {
+  if (!isFaked(hostname)) return Reflect.apply(originalPromiseLookup, dns.promises, arguments);
+  const all = typeof options === 'object' && options?.all === true;
+  return all ? [{ address: '127.0.0.1', family: 4 }] : { address: '127.0.0.1', family: 4 };
+};
 
 // Named ESM imports (`import { connect } from 'node:tls'`) see the patches too.
 syncBuiltinESMExports();

@@ -4,6 +4,8 @@
  * `{ code, reason, message, metadata }`), does a real Lanczos upscale so
  * results have the right size, runs tasks QUEUED -> PROCESSING -> SUCCEED one
  * step per poll, serves its own result images, and injects faults on demand.
+ * `createFakeV3Handler` is the same fake without a server (the e2e harness
+ * mounts it on HTTPS).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -63,6 +65,22 @@ export interface FakeV3 {
   close(): Promise<void>;
 }
 
+export interface FakeV3HandlerOptions extends FakeV3Options {
+  /** Base of result image URLs (`<base>/images/<id>`), read when a task succeeds. */
+  imageBaseUrl: () => string;
+  /** Also accept the bare key as `Authorization` (novita-sdk 1.x sends it that way). Default false. */
+  acceptBareKey?: boolean;
+}
+
+/** The fake's request handler without a server, to mount on any (e.g. HTTPS) server. */
+export interface FakeV3Handler {
+  apiKey: string;
+  requests: RecordedRequest[];
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  inject(fault: V3Fault, count?: number): void;
+  clearFaults(): void;
+}
+
 interface FakeTask {
   id: string;
   polls: number;
@@ -83,6 +101,33 @@ class BadRequest extends Error {
 }
 
 export async function startFakeV3(options: FakeV3Options = {}): Promise<FakeV3> {
+  const sockets = new Set<Socket>();
+  let baseUrl = '';
+  const handler = createFakeV3Handler({ ...options, imageBaseUrl: () => baseUrl });
+  const server = createServer(handler.handle);
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    apiKey: handler.apiKey,
+    requests: handler.requests,
+    inject: handler.inject,
+    clearFaults: handler.clearFaults,
+    close() {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function createFakeV3Handler(options: FakeV3HandlerOptions): FakeV3Handler {
   const apiKey = options.apiKey ?? 'fake-v3-key';
   const pollsPerStage = options.pollsPerStage ?? 1;
   const requests: RecordedRequest[] = [];
@@ -90,18 +135,6 @@ export async function startFakeV3(options: FakeV3Options = {}): Promise<FakeV3> 
   const taskFaults: V3Fault[] = [];
   const tasks = new Map<string, FakeTask>();
   const images = new Map<string, Buffer>();
-  const sockets = new Set<Socket>();
-  let baseUrl = '';
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      send(res, 500, { code: 500, reason: 'INTERNAL', message: String(err), metadata: {} });
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (res.headersSent) return;
@@ -153,7 +186,7 @@ export async function startFakeV3(options: FakeV3Options = {}): Promise<FakeV3> 
 
     const auth = req.headers.authorization;
     if (!auth) return reply(401, errorBody(401, 'INVALID_API_KEY', 'missing Authorization header'));
-    if (auth !== `Bearer ${apiKey}`) return reply(401, errorBody(401, 'INVALID_API_KEY', 'invalid API key'));
+    if (auth !== `Bearer ${apiKey}` && !(options.acceptBareKey && auth === apiKey)) return reply(401, errorBody(401, 'INVALID_API_KEY', 'invalid API key'));
 
     try {
       if (req.method === 'POST' && url.pathname === V3_UPSCALE_PATH) return reply(200, await createTask(parseJson(raw)));
@@ -214,7 +247,7 @@ export async function startFakeV3(options: FakeV3Options = {}): Promise<FakeV3> 
       if (task.failReason !== undefined) status = 'TASK_STATUS_FAILED';
       else {
         const id = await task.result!;
-        imagesOut = [{ image_url: `${baseUrl}/images/${id}`, image_url_ttl: 3600, image_type: 'png' }];
+        imagesOut = [{ image_url: `${options.imageBaseUrl()}/images/${id}`, image_url_ttl: 3600, image_type: 'png' }];
       }
     }
     return {
@@ -253,24 +286,20 @@ export async function startFakeV3(options: FakeV3Options = {}): Promise<FakeV3> 
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
-
   return {
-    url: baseUrl,
     apiKey,
     requests,
+    handle(req, res) {
+      handle(req, res).catch((err: unknown) => {
+        send(res, 500, { code: 500, reason: 'INTERNAL', message: String(err), metadata: {} });
+      });
+    },
     inject(fault, count = 1) {
       for (let i = 0; i < count; i++) (fault.kind === 'task-failed' ? taskFaults : faults).push(fault);
     },
     clearFaults() {
       faults.length = 0;
       taskFaults.length = 0;
-    },
-    close() {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
     },
   };
 }
@@ -314,7 +343,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

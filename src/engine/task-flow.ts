@@ -52,8 +52,9 @@ function taskIdSources(input: LinkInput, ctx: EvalContext): NodePath<t.Identifie
     path.traverse({
       Identifier(inner: NodePath<t.Identifier>) {
         const parent = inner.parentPath;
-        // Property names (`url.toString`, `{ task_id: id }` keys) are not values.
+        // Property names (`url.toString`, `{ task_id: id }` keys) and called functions (`encodeURIComponent`, `URL`) are not values.
         if (parent?.isMemberExpression() && parent.node.property === inner.node && !parent.node.computed) return;
+        if ((parent?.isCallExpression() || parent?.isNewExpression()) && parent.node.callee === inner.node) return;
         if (parent?.isObjectProperty() && parent.node.key === inner.node && !parent.node.computed && !parent.node.shorthand) return;
         visit(inner, depth + 1);
         inner.skip();

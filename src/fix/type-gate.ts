@@ -6,7 +6,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Project } from 'ts-morph';
+import { SHIM_RUNTIME_PACKAGE, SHIM_SDK_MODULE } from '../spec/shim-runtime.js';
 
 export interface TypeGate {
   /** Why the output may not be written, or undefined. */
@@ -15,6 +17,12 @@ export interface TypeGate {
 }
 
 const TS_FILE = /\.(?:c|m)?tsx?$/;
+
+/** The shim runtime's declarations, shipped with this package (dist/src/shim). */
+const SHIM_TYPES = {
+  main: fileURLToPath(new URL('../shim/index.d.ts', import.meta.url)),
+  sdk: fileURLToPath(new URL('../shim/novita-sdk.d.ts', import.meta.url)),
+};
 
 function nearestTsconfig(file: string): string | undefined {
   let dir = dirname(file);
@@ -37,7 +45,10 @@ export function createTypeGate(): TypeGate {
     let project = projects.get(tsconfig);
     if (!project) {
       const { Project: ProjectClass } = require('ts-morph') as typeof import('ts-morph');
-      project = new ProjectClass({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: false, compilerOptions: { skipLibCheck: true, noEmit: true } });
+      const configured = new ProjectClass({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true }).getCompilerOptions();
+      // The runtime fix adds to `dependencies` is not installed yet: check the fixed code against its real types.
+      const paths = { ...(configured.paths ?? {}), [SHIM_RUNTIME_PACKAGE]: [SHIM_TYPES.main], [SHIM_SDK_MODULE]: [SHIM_TYPES.sdk] };
+      project = new ProjectClass({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: false, compilerOptions: { skipLibCheck: true, noEmit: true, paths } });
       projects.set(tsconfig, project);
     }
     return project;

@@ -64,7 +64,7 @@ function within(inner: t.Node, outer: t.Node): boolean {
  */
 export function planPathRewrite(urlNode: t.Node, call: t.Node, program: t.Program, from: RegExp, to: string, style: FileStyle): { apply: () => void } | { todo: string } {
   const lit = literalsOf(urlNode, program).find((l) => from.test(t.isStringLiteral(l) ? l.value : l.value.raw));
-  if (!lit) return { todo: 'the URL is defined in another module: change it there' };
+  if (!lit) return { todo: 'no one string in this file spells the V2 path (it is built from parts, or defined in another module)' };
   if (!within(lit, call)) {
     const owner = ownerConst(lit, program);
     if (!owner || referenceCount(owner, program) !== 1) return { todo: 'the URL constant is shared with other code, which would move too' };

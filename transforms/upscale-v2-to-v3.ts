@@ -230,6 +230,10 @@ export function transformSource(source: string, filePath: string, options: Trans
     const v3 = planV3(s, fc);
     const reasons = unique([flow.kind === 'open' ? flow.reason : 'part of another flow', ...('todos' in v3 ? v3.todos : [])]);
     const blockers = [...(options.project?.blockingPolls ?? []), ...blockingPolls];
+    if (flow.kind === 'open' && flow.leavesProcess) {
+      leave(s, [...reasons, 'a task of the in-process shim can only be polled in this process: point this call at `novita-migrate shim serve` instead']);
+      continue;
+    }
     if (!options.project) {
       leave(s, [...reasons, 'run `novita-migrate fix` on the whole project so the polls of its task id can be routed with it']);
       continue;

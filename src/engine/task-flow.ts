@@ -18,7 +18,13 @@ import type { CallSite, ResponseRead } from './types.js';
 
 export type SiteFlow =
   | { kind: 'closed'; /** The submit and every poll of its id. */ submit: CallSite; polls: CallSite[] }
-  | { kind: 'open'; /** Why the ids cannot be followed: shown in TODOs and the fix summary. */ reason: string };
+  | {
+      kind: 'open';
+      /** Why the ids cannot be followed: shown in TODOs and the fix summary. */
+      reason: string;
+      /** The task id is printed or sent out of the process: a task of the in-process shim could never be polled there. */
+      leavesProcess?: boolean;
+    };
 
 export interface LinkInput {
   site: CallSite;
@@ -124,6 +130,46 @@ function usedOnlyByPolls(ref: NodePath, own: readonly LinkInput[], depth: number
   return !!binding?.constant && binding.referencePaths.length > 0 && binding.referencePaths.every((r) => usedOnlyByPolls(r, own, depth + 1));
 }
 
+/** `console.log(id)`, `process.stdout.write(id)`, `res.json({ id })`, `res.send(id)`: output that leaves the process. */
+const OUTPUT_CALL = /^(?:console\.\w+|process\.(?:stdout|stderr)\.write|\w+\.(?:send|json|end|write|emit|postMessage))$/;
+
+function calleeText(node: t.Node): string | undefined {
+  if (t.isIdentifier(node)) return node.name;
+  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property)) {
+    const object = calleeText(node.object);
+    return object ? `${object}.${node.property.name}` : undefined;
+  }
+  return undefined;
+}
+
+function reachesOutput(path: NodePath, depth = 0): boolean {
+  const call = path.findParent((p) => p.isCallExpression() || p.isFunction() || p.isStatement()) as NodePath | null;
+  if (call?.isCallExpression() && call.node.arguments.some((a) => within(path.node, a))) {
+    const callee = calleeText(call.node.callee);
+    if (callee && OUTPUT_CALL.test(callee)) return true;
+  }
+  if (depth > 2) return false;
+  const declarator = path.parentPath?.isVariableDeclarator() ? path.parentPath : undefined;
+  const id = declarator && t.isIdentifier(declarator.node.id) ? declarator.node.id.name : undefined;
+  const binding = id ? declarator!.scope.getBinding(id) : undefined;
+  return !!binding?.referencePaths.some((r) => reachesOutput(r, depth + 1));
+}
+
+/** Whether any of the submit's task-id reads is printed or sent out of the process. */
+function taskIdLeavesProcess(s: LinkInput): boolean {
+  return s.reads.some((r) => {
+    if (r.v2Path !== 'data.task_id') return false;
+    const at = readPaths.get(r.node);
+    if (!at) return false;
+    if (at.isObjectProperty()) {
+      const value = at.get('value') as NodePath;
+      const binding = value.isIdentifier() ? value.scope.getBinding(value.node.name) : undefined;
+      return !!binding?.referencePaths.some((ref) => reachesOutput(ref));
+    }
+    return reachesOutput(at);
+  });
+}
+
 export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): Map<CallSite, SiteFlow> {
   const flows = new Map<CallSite, SiteFlow>();
   const submits = inputs.filter((i) => i.site.endpoint === 'upscale');
@@ -177,7 +223,8 @@ export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): M
       }
     }
     if (reason) {
-      flows.set(s.site, { kind: 'open', reason });
+      const leavesProcess = taskIdLeavesProcess(s);
+      flows.set(s.site, leavesProcess ? { kind: 'open', reason: 'the task id is printed or sent out of this process', leavesProcess } : { kind: 'open', reason });
       for (const p of own) flows.set(p.site, { kind: 'open', reason: `its submit (line ${s.site.span.line}) is open: ${reason}` });
       continue;
     }

@@ -156,4 +156,6 @@ function linkNodeModules(appRoot: string, dest: string): void {
     }
   }
   if (!linked.has('novita-migrate')) symlinkSync(REPO_ROOT, join(modules, 'novita-migrate'), 'dir');
+  // The runtime package fixed code imports (built into packages/shim by `npm run build`).
+  if (!linked.has('novita-migrate-shim')) symlinkSync(join(REPO_ROOT, 'packages', 'shim'), join(modules, 'novita-migrate-shim'), 'dir');
 }

@@ -14,6 +14,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createFakeV3Handler, readBody, type V3Fault } from '../../shim/fake-v3-server.js';
 import { V2_CODES } from '../../../src/spec/codes.js';
 import { V2_PROGRESS_PATH, V2_UPSCALE_PATH } from '../../../src/spec/endpoints.js';
@@ -48,7 +51,7 @@ export interface FakeNovitaRequest {
 
 export interface FakeNovita {
   port: number;
-  /** PEM of the test CA, for NODE_EXTRA_CA_CERTS. */
+  /** PEM file of the test CA, for NODE_EXTRA_CA_CERTS (removed by close()). */
   caFile: string;
   apiKey: string;
   /** Every request, in arrival order. */
@@ -145,10 +148,13 @@ export async function startFakeNovita(options: FakeNovitaOptions = {}): Promise<
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const caDir = mkdtempSync(join(tmpdir(), 'novita-e2e-ca-'));
+  const caFile = join(caDir, 'ca.pem');
+  writeFileSync(caFile, cert.caPem);
 
   return {
     port,
-    caFile: cert.caFile,
+    caFile,
     apiKey,
     requests,
     seedV2Task: (id, task) => seeded.seed(id, task),
@@ -165,6 +171,7 @@ export async function startFakeNovita(options: FakeNovitaOptions = {}): Promise<
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();
       await Promise.all([stopped, reference?.close()]);
+      rmSync(caDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,19 +1,15 @@
 /**
  * A test CA and a server certificate for the Novita hosts, made once per
- * process (EC keys: fast) and kept in a temp dir, so children can trust the
- * CA through NODE_EXTRA_CA_CERTS.
+ * process (EC keys: fast) and kept in memory; each fake writes the CA to a
+ * file of its own for NODE_EXTRA_CA_CERTS (test workers are killed, so a
+ * per-process file would never be removed).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { generate } from 'selfsigned';
 
 /** The hosts the fake answers for and the preload redirects. */
 export const NOVITA_HOSTS: readonly string[] = ['api.novita.ai', 'api.omniinfer.io'];
 
 export interface TestCertificate {
-  /** PEM file of the CA (for NODE_EXTRA_CA_CERTS). */
-  caFile: string;
   caPem: string;
   /** The server certificate (SANs: NOVITA_HOSTS) and its key, PEM. */
   certPem: string;
@@ -50,9 +46,5 @@ async function make(): Promise<TestCertificate> {
       { name: 'subjectAltName', altNames: NOVITA_HOSTS.map((value) => ({ type: 2 as const, value })) },
     ],
   });
-  const dir = mkdtempSync(join(tmpdir(), 'novita-e2e-ca-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, ca.cert);
-  return { caFile, caPem: ca.cert, certPem: leaf.cert, keyPem: leaf.private };
+  return { caPem: ca.cert, certPem: leaf.cert, keyPem: leaf.private };
 }

@@ -29,7 +29,7 @@ const copies: string[] = [];
 
 beforeAll(async () => {
   fake = await startFakeNovita({ v2Reference: true, pollsPerStage: 1 });
-  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 20, g: 120, b: 200 } } })
+  const png = await sharp({ create: { width: 40, height: 32, channels: 3, background: { r: 20, g: 120, b: 200 } } })
     .composite([{ input: { create: { width: 10, height: 10, channels: 3, background: { r: 250, g: 250, b: 10 } } }, left: 5, top: 5 }])
     .png()
     .toBuffer();

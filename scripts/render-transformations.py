@@ -19,6 +19,8 @@ TITLES = {
     'unknown-spread': 'a spread of an unknown object: the shim',
     'cross-file-constant': 'a URL constant from another module: the shim',
     'got-ky-superagent-todo': 'got, ky, superagent: their own hooks (`request: gotV2Request`, `fetch: upscaleV2`, `.use(superagentV2)`)',
+    'sdk-enum-closed-flow': 'novita-sdk 1.x, a closed flow with the `Upscalers` enum: `upscaleV3` / `progressV3`, reads moved',
+    'look-alikes': 'other services\' `/mj/v2/upscale`, `/midjourney/v2/upscale`, `/api/v2/progress?courseId=` under unknown bases: untouched',
     'flow-open-blocked': 'a submit whose id leaves, in a project where some poll stays V2: untouched, with a TODO naming where',
     'stock-jscodeshift-open': 'stock jscodeshift, one file at a time: an open submit stays (TODO), its open poll goes through the shim',
     'comment-mode': '`--unsupported=comment`: the call stays, with a TODO naming each blocker',

@@ -6,7 +6,8 @@
  * V2, and for pre-existing V2 task ids). Each flow must give what its V2
  * original gave; what fix left untouched must still be reported by lint.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,8 @@ type Outcome = Record<string, { ok: boolean; width?: number; height?: number; er
 
 const DRIVER = fileURLToPath(new URL('./drivers/sample-app-flows.mjs', import.meta.url));
 const TXT2IMG_ID = 'v2-txt2img-0001';
+const REPO_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
+const TSC = join(REPO_MODULES, 'typescript', 'bin', 'tsc');
 
 let fake: FakeNovita;
 let fixedSource: string;
@@ -58,7 +61,32 @@ afterAll(async () => {
 
 const explain = (run: DriverRun<unknown>) => `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\nstdout: ${run.stdout.slice(-2000)}\nstderr: ${run.stderr.slice(-4000)}`;
 
+/** `tsc --strict --noEmit` diagnostics without positions (lines move when fix edits), one per line. */
+function typeErrors(dir: string): string[] {
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  for (const name of readdirSync(REPO_MODULES)) if (!name.startsWith('.') && !existsSync(join(modules, name))) symlinkSync(join(REPO_MODULES, name), join(modules, name), 'dir');
+  if (!existsSync(join(modules, 'novita-migrate-shim'))) symlinkSync(fileURLToPath(new URL('../../packages/shim', import.meta.url)), join(modules, 'novita-migrate-shim'), 'dir');
+  const r = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.json', '--noEmit', '--pretty', 'false'], { cwd: dir, encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes('error TS')).map((l) => l.replace(/\(\d+,\d+\)/, '')).sort();
+}
+
 describe('the sample app after fix', () => {
+  it('type-checks under strict TypeScript with no error the original did not have', () => {
+    const original = mkdtempSync(join(tmpdir(), 'nm-sample-orig-'));
+    copies.push(original);
+    cpSync(SAMPLE_APP, original, { recursive: true });
+    const before = typeErrors(original);
+    const after = typeErrors(fixedSource);
+    const added = after.filter((e) => {
+      const i = before.indexOf(e);
+      if (i < 0) return true;
+      before.splice(i, 1);
+      return false;
+    });
+    expect(added).toEqual([]);
+  });
+
   it('ran every flow of the V2 original', () => {
     expect(before.result, explain(before)).toBeDefined();
     for (const [name, o] of Object.entries(before.result!)) expect(o, `original: ${name}`).toMatchObject({ ok: true });

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/engine/parse.js';
 import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
+import { lintText } from '../../src/rules/lint-text.js';
+import { createCrossFileResolver } from '../../src/engine/resolver.js';
 
 const ROOT = fileURLToPath(new URL('../../__fixtures__/fix', import.meta.url));
 
@@ -31,6 +33,16 @@ describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
 
   it('output re-parses', () => {
     expect(parseSource(expected.replace(/^\uFEFF/, ''), outputPath)).toMatchObject({ ok: true });
+  });
+
+  it('lint after fix reports exactly the calls left with a TODO, each under its TODO', () => {
+    const result = transformSource(input, inputPath, options);
+    const todos = result.outcomes.filter((o) => o.kind === 'todo');
+    const after = lintText(expected.replace(/^\uFEFF/, ''), inputPath, { resolver: createCrossFileResolver() });
+    const left = after.messages.filter((m) => m.ruleId === 'no-v2-upscale' || m.ruleId === 'no-v2-progress');
+    expect(left).toHaveLength(todos.length);
+    const lines = expected.split(/\r\n|\r|\n/);
+    for (const m of left) expect(lines.slice(Math.max(0, m.line - 4), m.line).join('\n'), `line ${m.line}`).toContain('TODO(novita-migrate)');
   });
 
   it('is a fixed point', () => {

@@ -250,10 +250,11 @@ export function transformSource(source: string, filePath: string, options: Trans
   outcomes.sort((a, b) => a.line - b.line);
   const editedLines = touchedNodes(program).map((n) => (t.isStatement(n) ? n : enclosingStatement(program, n) ?? n)).flatMap((n) => (n.loc ? [[n.loc.start.line, n.loc.end.line] as [number, number]] : []));
   if (!changed) return { outcomes, editedLines, blockingPolls };
-  const printed = root.toSource({ quote: style.quote, lineTerminator: style.lineTerminator, useTabs: style.useTabs, tabWidth: style.tabWidth });
+  // LF while printing: the envelope gives every line its own terminator back.
+  const printed = root.toSource({ quote: style.quote, lineTerminator: '\n', useTabs: style.useTabs, tabWidth: style.tabWidth });
   const reparsed = parseSource(printed, filePath);
   if (!reparsed.ok) throw new Error(`the printed output does not parse (${reparsed.failure.message})`);
-  const withImports = insertPendingImports(program, reparsed.ast, printed, style, usesRequire(filePath, program, source), envelope.hadShebang);
+  const withImports = insertPendingImports(program, reparsed.ast, printed, { ...style, lineTerminator: '\n' }, usesRequire(filePath, program, source), envelope.hadShebang);
   return { output: envelope.restore(withImports), outcomes, editedLines, blockingPolls };
 }
 

@@ -13,7 +13,8 @@ export function detectStyle(source: string): FileStyle {
   const doubles = (source.match(/"/g) ?? []).length;
   return {
     quote: singles >= doubles ? 'single' : 'double',
-    lineTerminator: source.includes('\r\n') ? '\r\n' : '\n',
+    // By majority: one `\r\n` inside a string must not turn an LF file into CRLF.
+    lineTerminator: (source.match(/\r\n/g) ?? []).length > (source.match(/(?<!\r)\n/g) ?? []).length ? '\r\n' : '\n',
     usesRequire: /\brequire\s*\(/.test(source) && !/^\s*import\s/m.test(source),
     bom: source.charCodeAt(0) === 0xfeff,
     ...indentation(source),

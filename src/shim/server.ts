@@ -13,6 +13,7 @@ import { V2_CODES } from '../spec/codes.js';
 import { answerV2Request, v2Json, v2RouteOfPath, type V2ClientSurface, type V2HttpAnswer } from './v2-http.js';
 import { loadV2Client } from './load-v2-client.js';
 import { headerOf, readBodyCapped, sendAnswer } from './node-http-io.js';
+import { corsHeaders, guardRequest } from './server-guards.js';
 import type { ShimClientOptions } from './fetch-shim.js';
 
 export const SHIM_SERVER_DEFAULTS = {
@@ -45,6 +46,10 @@ export interface ShimServerOptions extends ShimClientOptions {
   publicUrl?: string;
   /** The fetch the novita backend uses. */
   fetch?: typeof globalThis.fetch;
+  /** Origins whose pages may call the server (CORS is off without). */
+  corsOrigins?: readonly string[];
+  /** One line per request (method, path, status, ms); never a key or a query string. */
+  accessLog?: (line: string) => void;
   /** Answer with this client instead of creating one (tests). Receives the result base URL. */
   client?: V2ClientSurface | ((resultBaseUrl: string) => V2ClientSurface);
 }
@@ -89,10 +94,25 @@ export async function startShimServer(options: ShimServerOptions = {}): Promise<
   });
   server.keepAliveTimeout = 5_000;
 
+  const corsOrigins = options.corsOrigins ?? [];
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://shim.local');
+    res.on('finish', () => options.accessLog?.(`${req.method ?? '?'} ${url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
     try {
-      const url = new URL(req.url ?? '/', 'http://shim.local');
       const route = v2RouteOfPath(url.pathname, SHIM_SERVER_RESULT_PATH);
+      const header = headerOf(req);
+      const refused = guardRequest(req.method ?? 'GET', header('origin'), header('content-type'), route === 'upscale', corsOrigins);
+      if (refused) {
+        req.resume();
+        return sendAnswer(res, refused);
+      }
+      const cors = corsHeaders(header('origin'), corsOrigins);
+      if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+        req.resume();
+        return sendAnswer(res, withHeaders({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from('{"status":"ok"}') }, cors), req.method === 'HEAD');
+      }
       if (!route || !client) {
         req.resume();
         return sendAnswer(res, v2Json(404, { code: V2_CODES.NotSupport, msg: `no such endpoint: ${req.method} ${url.pathname}` }));
@@ -104,10 +124,10 @@ export async function startShimServer(options: ShimServerOptions = {}): Promise<
       const answer = await answerV2Request(client, route, {
         method: req.method ?? 'GET',
         url,
-        header: headerOf(req),
+        header,
         body: body.length ? body : undefined,
       });
-      sendAnswer(res, answer, req.method === 'HEAD');
+      sendAnswer(res, withHeaders(answer, cors), req.method === 'HEAD');
     } catch (err) {
       // A client that went away mid-body, or a bug: answer if we still can, keep serving.
       if (!res.headersSent && !res.destroyed) {
@@ -176,6 +196,10 @@ async function makeClient(options: ShimServerOptions, resultBaseUrl: string): Pr
     onWarn: options.onWarn,
     resultBaseUrl,
   });
+}
+
+function withHeaders(answer: V2HttpAnswer, extra: Record<string, string> | undefined): V2HttpAnswer {
+  return extra ? { ...answer, headers: { ...answer.headers, ...extra } } : answer;
 }
 
 function isUnspecified(address: string): boolean {

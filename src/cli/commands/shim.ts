@@ -10,9 +10,33 @@ interface ShimServeArgs {
   port: number;
   backend: 'novita' | 'local';
   upstream?: string;
+  'v2-upstream'?: string;
   'api-key'?: string;
+  'api-key-file'?: string;
+  'cors-origin'?: string[];
   'allow-remote': boolean;
   'max-body-mb': number;
+}
+
+/** The server-side key: --api-key-file, else $NOVITA_API_KEY; --api-key still works but says why it should not. */
+async function serverKey(args: ShimServeArgs): Promise<string | undefined> {
+  if (args['api-key-file']) {
+    const { readFile } = await import('node:fs/promises');
+    let text: string;
+    try {
+      text = await readFile(args['api-key-file'], 'utf8');
+    } catch (err) {
+      throw new UsageError(`--api-key-file ${args['api-key-file']}: ${(err as NodeJS.ErrnoException).code ?? 'cannot be read'}`);
+    }
+    const key = text.trim();
+    if (!key) throw new UsageError(`--api-key-file ${args['api-key-file']} is empty`);
+    return key;
+  }
+  if (args['api-key']) {
+    process.stderr.write('novita-migrate shim: --api-key is deprecated: the key is visible to every user in `ps`; use NOVITA_API_KEY or --api-key-file\n');
+    return args['api-key'];
+  }
+  return process.env.NOVITA_API_KEY || undefined;
 }
 
 export const shimCommand: CommandFactory = (setExitCode) => ({
@@ -25,7 +49,10 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
       .option('port', { type: 'number', default: 8787, describe: 'Port to listen on (0 picks a free one)' })
       .option('backend', { choices: ['novita', 'local'] as const, default: 'novita' as const, describe: 'novita: real V3; local: offline approximations' })
       .option('upstream', { type: 'string', describe: 'V3 base URL (default https://api.novita.ai)' })
-      .option('api-key', { type: 'string', describe: 'Server-side key used when a caller sends no Authorization (default $NOVITA_API_KEY)' })
+      .option('v2-upstream', { type: 'string', describe: 'Where progress for task ids this server did not issue goes (default $NOVITA_MIGRATE_V2_BASE_URL or https://api.novita.ai)' })
+      .option('api-key-file', { type: 'string', describe: 'File holding the server-side key used when a caller sends no Authorization (default: $NOVITA_API_KEY)' })
+      .option('api-key', { type: 'string', hidden: true, describe: 'Deprecated: visible in ps; use $NOVITA_API_KEY or --api-key-file' })
+      .option('cors-origin', { type: 'string', array: true, describe: 'Allow browser pages from this origin (repeatable; CORS is off by default)' })
       .option('allow-remote', { type: 'boolean', default: false, describe: 'Allow a non-loopback --host while a server-side key is set' })
       .option('max-body-mb', { type: 'number', default: 50, describe: 'Largest request body accepted (HTTP 413 + code 6 above it)' }),
   handler: async (argv) => {
@@ -34,6 +61,10 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new UsageError('--port must be an integer in 0..65535');
     if (!(args['max-body-mb'] > 0)) throw new UsageError('--max-body-mb must be a positive number');
     if (args.upstream !== undefined && !/^https?:\/\/[^\s/]+/.test(args.upstream)) throw new UsageError('--upstream must be an http(s) URL');
+    if (args['v2-upstream'] !== undefined && !/^https?:\/\/[^\s/]+/.test(args['v2-upstream'])) throw new UsageError('--v2-upstream must be an http(s) URL');
+    const corsOrigins = (args['cors-origin'] ?? []).map((o) => o.replace(/\/+$/, ''));
+    for (const o of corsOrigins) if (!/^https?:\/\/[^\s/]+$/.test(o)) throw new UsageError(`--cors-origin must be an origin like https://app.example.com, not ${JSON.stringify(o)}`);
+    const apiKey = await serverKey(args);
 
     const { startShimServer, ShimServerConfigError } = await import('../../shim/server.js');
     let server: Awaited<ReturnType<typeof startShimServer>>;
@@ -43,7 +74,10 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
         port: args.port,
         backend: args.backend,
         upstream: args.upstream,
-        apiKey: args['api-key'] || process.env.NOVITA_API_KEY || undefined,
+        v2Upstream: args['v2-upstream'],
+        apiKey,
+        corsOrigins,
+        accessLog: (line) => process.stderr.write(`novita-migrate shim: ${line}\n`),
         allowRemote: args['allow-remote'],
         maxBodyMb: args['max-body-mb'],
         // Approximations are reported to the caller in `warn`; the log names the feature only.

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeV2Progress } from '../fake-v2-progress.js';
 
 const CLI = fileURLToPath(new URL('../../../dist/src/cli/main.js', import.meta.url));
@@ -55,6 +58,27 @@ describe('novita-migrate shim serve (built CLI)', () => {
     serve.child.kill('SIGINT');
     expect(await serve.exited).toBe(0);
     expect(serve.output()).not.toContain('cli-secret-key-42');
+  });
+
+  it('takes the key from --api-key-file, and --api-key says it is visible in ps', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shim-key-'));
+    writeFileSync(join(dir, 'key'), 'file-secret-key-9\n');
+    const fromFile = startServe(['--api-key-file', join(dir, 'key'), '--cors-origin', 'https://app.example.com']);
+    const url = await fromFile.url;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const preflight = await fetch(`${url}/v2/upscale`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    fromFile.child.kill('SIGTERM');
+    expect(await fromFile.exited).toBe(0);
+    expect(fromFile.output()).toMatch(/GET \/healthz 200 \d+ms/);
+    expect(fromFile.output()).not.toContain('file-secret-key-9');
+    rmSync(dir, { recursive: true, force: true });
+    const fromArgv = startServe(['--api-key', 'argv-secret-key-3']);
+    await fromArgv.url;
+    fromArgv.child.kill('SIGTERM');
+    await fromArgv.exited;
+    expect(fromArgv.output()).toMatch(/--api-key is deprecated: .*visible .* `ps`/);
+    expect(fromArgv.output()).not.toContain('argv-secret-key-3');
   });
 
   it('refuses a non-loopback host with a server-side key: exit 2, one line, no key', () => {

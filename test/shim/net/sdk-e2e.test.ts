@@ -101,7 +101,7 @@ describe('V2 fault codes through shim serve (fake V3 upstream)', () => {
   async function runTask(server: ShimServer): Promise<{ status: number; failed_reason: string }> {
     const res = await fetch(`${server.url}/v2/upscale`, {
       method: 'POST',
-      headers: { Authorization: KEY },
+      headers: { Authorization: KEY, 'Content-Type': 'application/json' },
       body: JSON.stringify({ image: await twoTonePng(), upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 }),
     });
     const submitted = (await res.json()) as { code: number; data: { task_id: string } };
@@ -120,7 +120,7 @@ describe('V2 fault codes through shim serve (fake V3 upstream)', () => {
   async function upscaleCode(server: ShimServer, key: string | null = KEY): Promise<number> {
     const res = await fetch(`${server.url}/v2/upscale`, {
       method: 'POST',
-      headers: key ? { Authorization: key } : {},
+      headers: key ? { Authorization: key, 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json' },
       body: JSON.stringify({ image: await twoTonePng(), upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 }),
     });
     expect(res.status).toBe(200);
@@ -129,7 +129,7 @@ describe('V2 fault codes through shim serve (fake V3 upstream)', () => {
 
   it('invalid JSON is 1', async () => {
     const server = await serve(fake.url);
-    const res = await fetch(`${server.url}/v2/upscale`, { method: 'POST', body: '{"image":' });
+    const res = await fetch(`${server.url}/v2/upscale`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"image":' });
     expect(((await res.json()) as { code: number }).code).toBe(1);
   });
 
@@ -181,7 +181,7 @@ describe('V2 fault codes through shim serve (fake V3 upstream)', () => {
   it('an unknown upscaler is 2 and a missing image is 6', async () => {
     const server = await serve(fake.url);
     const post = async (body: object) =>
-      ((await (await fetch(`${server.url}/v2/upscale`, { method: 'POST', headers: { Authorization: KEY }, body: JSON.stringify(body) })).json()) as { code: number }).code;
+      ((await (await fetch(`${server.url}/v2/upscale`, { method: 'POST', headers: { Authorization: KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { code: number }).code;
     expect(await post({ image: await twoTonePng(), upscaler_1: 'SwinIR_4x', upscaling_resize: 2 })).toBe(2);
     expect(await post({ upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 })).toBe(6);
   });

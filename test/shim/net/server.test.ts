@@ -53,7 +53,7 @@ describe('shim serve over raw HTTP', () => {
     const bad = await raw('POST', '/v2/upscale', '{"image": ', { 'content-type': 'application/json' });
     expect(bad.status).toBe(200);
     expect(json(bad.body).code).toBe(1);
-    const empty = await raw('POST', '/v2/upscale', '');
+    const empty = await raw('POST', '/v2/upscale', '', { 'content-type': 'application/json' });
     expect(json(empty.body).code).toBe(1);
     const next = await raw('GET', '/v2/progress?task_id=nope');
     expect(json(next.body).code).toBe(3);
@@ -80,7 +80,7 @@ describe('shim serve over raw HTTP', () => {
     client.calls.length = 0;
     const variants: Array<Record<string, string>> = [{ authorization: 'k1' }, { authorization: 'Bearer k2' }, { 'x-omni-key': 'k3' }];
     for (const headers of variants) {
-      await raw('POST', '/v2/upscale', '{}', headers);
+      await raw('POST', '/v2/upscale', '{}', { ...headers, 'content-type': 'application/json' });
     }
     expect(client.calls.map((c) => c.apiKey)).toEqual(['k1', 'k2', 'k3']);
   });

@@ -164,6 +164,8 @@ describe('novita-migrate fix', () => {
     expect(second.stderr).toMatch(/0 files changed/);
     const lint = JSON.parse(runCli(['--format', 'json', 'src'], dir).stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
     for (const file of lint) {
+      // A file fix could not edit (not UTF-8) is left byte for byte, and lint keeps reporting it.
+      if (file.filePath.endsWith('latin1.js')) continue;
       const lines = readFileSync(file.filePath, 'utf8').split('\n');
       for (const m of file.messages.filter((x) => x.ruleId === 'no-v2-upscale' || x.ruleId === 'no-v2-progress')) {
         // Each remaining V2 call sits under its TODO comment.

@@ -47,13 +47,19 @@ async function post(body: unknown, headers: Record<string, string> = { 'content-
 }
 
 describe('shim serve hardening', () => {
-  it('accepts only application/json upload bodies (415 + code 1), so a page cannot send a simple text/plain request', async () => {
+  it('from a browser accepts only application/json upload bodies (415 + code 1), so a page cannot send a simple text/plain request', async () => {
     const before = upscaleCalls;
     const body = JSON.stringify({ image: await png(8, 8), upscaler_1: 'R-ESRGAN 4x+ Anime6B' });
-    expect(await post(body, { 'content-type': 'text/plain' })).toMatchObject({ status: 415, json: { code: 1 } });
-    expect(await post(body, {})).toMatchObject({ status: 415, json: { code: 1 } });
+    expect(await post(body, { 'content-type': 'text/plain', origin: ALLOWED })).toMatchObject({ status: 415, json: { code: 1 } });
+    expect(await post(body, { origin: ALLOWED })).toMatchObject({ status: 415, json: { code: 1 } });
     expect(upscaleCalls).toBe(before); // the refused ones never reached the backend
-    expect((await post(body, { 'content-type': 'application/json; charset=utf-8' })).json.code).toBe(0);
+    expect((await post(body, { 'content-type': 'application/json; charset=utf-8', origin: ALLOWED })).json.code).toBe(0);
+  });
+
+  it('still takes a server-side V2 client that sends no Origin and no JSON type (fetch with a string body), as V2 did', async () => {
+    const body = JSON.stringify({ image: await png(8, 8), upscaler_1: 'Lanczos' });
+    expect((await post(body, { 'content-type': 'text/plain;charset=UTF-8' })).json.code).toBe(0);
+    expect((await post(body, {})).json.code).toBe(0);
   });
 
   it('CORS is off except for --cors-origin origins, preflight included', async () => {

@@ -11,6 +11,7 @@ import { lintCommand } from './commands/lint.js';
 import { fixCommand } from './commands/fix.js';
 import { shimCommand } from './commands/shim.js';
 import { rulesCommand } from './commands/rules.js';
+import { usageMessage } from './usage-message.js';
 
 function reportFailure(err: unknown, debug: boolean): void {
   const message = err instanceof Error ? err.message : String(err);
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
       .alias('h', 'help')
       .strict()
       .fail((msg, err) => {
-        throw err ?? new UsageError(msg);
+        throw err ?? new UsageError(usageMessage(msg));
       })
       .parseAsync();
   } catch (err) {

@@ -53,9 +53,14 @@ describe('lint CLI', () => {
           endColumn: V2_CALL.trimEnd().length,
         },
       ],
+      suppressedMessages: [],
       errorCount: 1,
-      warningCount: 0,
       fatalErrorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      source: V2_CALL,
+      usedDeprecatedRules: [],
     });
   });
 

@@ -33,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(rulesCommand((code) => (exitCode = code)))
       .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces and skipped-file notes' })
       .version(packageVersion())
+      .wrap(120)
       .help()
       .alias('h', 'help')
       .strict()

@@ -33,10 +33,9 @@ const ESLINT_LINE = /\/\/[ \t]*eslint-(disable-next-line|disable-line)(?=[\s]|$)
 const PLUGIN_PREFIX = 'novita-migrate/';
 
 function splitJustification(body: string): { list: string; justification: string } {
-  const m = /\s--\s|\s--$/.exec(` ${body}`);
-  if (!m) return { list: body, justification: '' };
-  const at = m.index - 1;
-  return { list: body.slice(0, Math.max(0, at)), justification: body.slice(at).replace(/^\s*--\s*/, '').trim() };
+  const at = body.search(/(?:^|\s)--(?:\s|$)/);
+  if (at < 0) return { list: body, justification: '' };
+  return { list: body.slice(0, at), justification: body.slice(at).replace(/^\s*--/, '').trim() };
 }
 
 function lineIndex(text: string): (offset: number) => { line: number; column: number } {

@@ -5,10 +5,21 @@
  * so a glob never reaches a file a directory walk would skip.
  */
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_SKIPPED_DIRS, discoverFiles, MissingPathError, type DiscoverOptions } from '../engine/discover.js';
 import { UsageError } from './errors.js';
+
+/** Glob syntax (`*`, `?`, `[…]`, `{…}`, extglobs). Checked only for paths that do not exist as written. */
+export function isGlob(pattern: string): boolean {
+  return /[*?[\]{}]|[!@+](?=\()/.test(pattern);
+}
+
+/** tinyglobby loads only when a glob is given: most runs name directories, and start-up time counts. */
+function globSync(pattern: string, options: import('tinyglobby').GlobOptions): string[] {
+  const { globSync: glob } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
+  return glob(pattern, options);
+}
 
 export interface PatternFiles {
   pattern: string;
@@ -21,7 +32,7 @@ export interface PatternFiles {
 export function splitGlob(pattern: string): [string, string] {
   const segments = pattern.split('/');
   let i = 0;
-  while (i < segments.length - 1 && !isDynamicPattern(segments[i]!)) i++;
+  while (i < segments.length - 1 && !isGlob(segments[i]!)) i++;
   const base = segments.slice(0, i).join('/');
   return [pattern.startsWith('/') && !base ? '/' : base || '.', segments.slice(i).join('/')];
 }
@@ -60,7 +71,7 @@ export function filesByPattern(patterns: readonly string[], options: DiscoverOpt
     try {
       isDir = statSync(resolve(options.cwd, pattern)).isDirectory();
     } catch {
-      if (isDynamicPattern(pattern)) return { pattern, kind: 'glob', files: matchGlob(pattern, options) };
+      if (isGlob(pattern)) return { pattern, kind: 'glob', files: matchGlob(pattern, options) };
     }
     return { pattern, kind: isDir ? 'directory' : 'file', files: discover([pattern], options) };
   });

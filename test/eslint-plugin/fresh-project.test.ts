@@ -41,7 +41,7 @@ function freshProject(): string {
 }
 
 describe('the ESLint plugin in a fresh project', () => {
-  it('`eslint src` with the README config reports the sample app, as the CLI does', () => {
+  it('`eslint src` with the plugin config reports the sample app, as the CLI does', { timeout: 120_000 }, () => {
     const dir = freshProject();
     const r = spawnSync(process.execPath, [join(dir, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'src'], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -13,7 +13,7 @@ interface JsonResult {
 }
 const parseJson = (s: string) => JSON.parse(s) as JsonResult[];
 
-describe('lint CLI', () => {
+describe('lint CLI', { timeout: 120_000 }, () => {
   it('reports the sample app with exit 1 and findings for every client style', () => {
     const r = runCli(['--format', 'json', '.'], SAMPLE_APP);
     expect(r.status).toBe(1);

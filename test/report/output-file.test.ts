@@ -5,7 +5,7 @@ import { makeProject, runCli } from '../lint/helpers.js';
 
 const V2_CALL = "fetch('https://api.novita.ai/v2/upscale', { method: 'POST' });\n";
 
-describe('--output-file', () => {
+describe('--output-file', { timeout: 120_000 }, () => {
   it('replaces an old report whole, for every format, and prints nothing on stdout', () => {
     const dir = makeProject({ 'src/a.ts': V2_CALL });
     for (const format of ['stylish', 'json', 'sarif', 'github']) {

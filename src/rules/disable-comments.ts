@@ -161,8 +161,3 @@ export function applyDirectives(messages: LintMessage[], text: string, options: 
   }
   return { kept, suppressed, unused };
 }
-
-/** The messages no directive suppresses (our comments only): kept for callers that need just that. */
-export function applyDisableDirectives(messages: LintMessage[], text: string): LintMessage[] {
-  return applyDirectives(messages, text).kept;
-}

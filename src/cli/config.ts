@@ -1,6 +1,9 @@
-/** `novita-migrate.config.json` or `package.json#novita-migrate`, found from cwd upwards. */
+/**
+ * `novita-migrate.config.json` or `package.json#novita-migrate`, found from cwd upwards; or exactly the
+ * file given with `-c/--config` (ESLint's `-c`: no lookup then); or none with `--no-config-lookup`.
+ */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { RuleLevel } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import { UsageError } from './errors.js';
@@ -37,19 +40,53 @@ function validate(raw: unknown, source: string): Config {
   return { rules, ignorePatterns: ignorePatterns as string[], source };
 }
 
+const empty = (): Config => ({ rules: {}, ignorePatterns: [] });
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the config file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file}: invalid JSON (${(err as Error).message})`);
+  }
+}
+
+/** `-c/--config FILE`: a config file of the same shape, or a package.json (its `novita-migrate` key). */
+export function loadConfigFile(path: string, cwd: string): Config {
+  const file = resolve(cwd, path);
+  const raw = readJson(file);
+  if (basename(file) === 'package.json') {
+    const section = (raw as Record<string, unknown> | null)?.['novita-migrate'];
+    if (section === undefined) throw new UsageError(`${file}: no "novita-migrate" key`);
+    return validate(section, `${file}#novita-migrate`);
+  }
+  return validate(raw, file);
+}
+
+export interface ConfigChoice {
+  /** `-c/--config`. */
+  file?: string;
+  /** false with `--no-config-lookup`. */
+  lookup?: boolean;
+}
+
+export function resolveConfig(cwd: string, choice: ConfigChoice): Config {
+  if (choice.file) return loadConfigFile(choice.file, cwd);
+  if (choice.lookup === false) return empty();
+  return loadConfig(cwd);
+}
+
 export function loadConfig(cwd: string): Config {
   let dir = cwd;
   for (;;) {
     const file = join(dir, 'novita-migrate.config.json');
-    if (existsSync(file)) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (err) {
-        throw new UsageError(`${file}: invalid JSON (${(err as Error).message})`);
-      }
-      return validate(raw, file);
-    }
+    if (existsSync(file)) return validate(readJson(file), file);
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
@@ -60,7 +97,7 @@ export function loadConfig(cwd: string): Config {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) return { rules: {}, ignorePatterns: [] };
+    if (parent === dir) return empty();
     dir = parent;
   }
 }

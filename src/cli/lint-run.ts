@@ -1,11 +1,10 @@
 /** Lint a set of paths: discover, read, lint each file, collect ESLint-shaped results in path order. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { CrossFileResolver } from '../engine/resolver.js';
-import { discoverFiles, MissingPathError } from '../engine/discover.js';
 import { mayContainV2Call } from '../engine/prefilter.js';
-import type { LintResult, RuleLevel } from '../report/types.js';
+import type { LintResult, RuleLevel, SuppressedMessage } from '../report/types.js';
 import type { LintTextOptions, LintTextResult } from '../rules/lint-text.js';
-import { UsageError } from './errors.js';
+import { filesByPattern, mergeFiles } from './patterns.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -19,6 +18,8 @@ export interface LintRunOptions {
   concurrency?: number;
   /** `auto`: only for trees big enough to gain from it; `always`: whenever concurrency > 1. */
   parallel?: 'auto' | 'always';
+  /** Report `novita-migrate-disable…` comments that suppress nothing (default `off`). */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
 /** A NUL byte in the first 8000 bytes, as git decides. */
@@ -26,13 +27,9 @@ function isBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8000).indexOf(0) !== -1;
 }
 
+/** The files to lint for paths, directories and globs (a missing path is a usage error). */
 export function listFiles(paths: readonly string[], options: LintRunOptions): string[] {
-  try {
-    return discoverFiles(paths.length ? paths : ['.'], { cwd: options.cwd, ignorePatterns: options.ignorePatterns, onSkip: options.onSkip });
-  } catch (err) {
-    if (err instanceof MissingPathError) throw new UsageError(err.message);
-    throw err;
-  }
+  return mergeFiles(filesByPattern(paths.length ? paths : ['.'], { cwd: options.cwd, ignorePatterns: options.ignorePatterns, onSkip: options.onSkip }));
 }
 
 /**
@@ -76,15 +73,26 @@ export function readLintable(file: string): { text: string } | { skipped: string
 type LintTextFn = (text: string, filePath: string, options: LintTextOptions) => LintTextResult;
 
 export async function runLint(paths: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
-  const files = listFiles(paths, options);
+  return lintFiles(listFiles(paths, options), options);
+}
+
+/** Lint text that names no file on disk (`--stdin`); `filePath` decides how it is parsed and where imports resolve from. */
+export async function lintSource(text: string, filePath: string, options: Pick<LintRunOptions, 'ruleLevels' | 'reportUnusedDisableDirectives'>): Promise<LintResult> {
+  const { lintText } = await import('../rules/lint-text.js');
+  const { createCrossFileResolver } = await import('../engine/resolver.js');
+  const r = lintText(text, filePath, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver: createCrossFileResolver() });
+  return toResult(filePath, r.messages, r.suppressedMessages, text);
+}
+
+export async function lintFiles(files: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
   const concurrency = options.concurrency ?? 1;
   if (concurrency > 1 && (options.parallel === 'always' || files.length >= (await import('../engine/lint-pool.js')).PARALLEL_THRESHOLD)) {
     const { lintInPool } = await import('../engine/lint-pool.js');
-    const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, onBatch: (d) => options.onProgress?.(d, files.length) });
+    const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
     const results: LintResult[] = [];
     for (const r of batch) {
       if ('skipped' in r) options.onSkip?.(r.file, r.skipped);
-      else results.push(toResult(r.file, r.messages));
+      else results.push(toResult(r.file, r.messages, r.suppressedMessages, r.source));
     }
     return results;
   }
@@ -106,12 +114,14 @@ export async function runLint(paths: readonly string[], options: LintRunOptions)
     }
     lintText ??= (await import('../rules/lint-text.js')).lintText;
     resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
-    results.push(toResult(file, lintText(read.text, file, { ruleLevels: options.ruleLevels, resolver }).messages));
+    const r = lintText(read.text, file, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver });
+    results.push(toResult(file, r.messages, r.suppressedMessages, read.text));
   }
   return results;
 }
 
-export function toResult(filePath: string, messages: LintResult['messages']): LintResult {
+/** ESLint's result for one file; `source` is kept only when there are messages (as ESLint's JSON has it). */
+export function toResult(filePath: string, messages: LintResult['messages'], suppressedMessages: SuppressedMessage[] = [], source?: string): LintResult {
   let errorCount = 0;
   let warningCount = 0;
   let fatalErrorCount = 0;
@@ -120,5 +130,5 @@ export function toResult(filePath: string, messages: LintResult['messages']): Li
     else warningCount++;
     if (m.fatal) fatalErrorCount++;
   }
-  return { filePath, messages, errorCount, warningCount, fatalErrorCount };
+  return { filePath, messages, errorCount, warningCount, fatalErrorCount, suppressedMessages, ...(source !== undefined && messages.length > 0 ? { source } : {}) };
 }

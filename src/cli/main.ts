@@ -11,6 +11,7 @@ import { lintCommand } from './commands/lint.js';
 import { fixCommand } from './commands/fix.js';
 import { shimCommand } from './commands/shim.js';
 import { rulesCommand } from './commands/rules.js';
+import { usageMessage } from './usage-message.js';
 
 function reportFailure(err: unknown, debug: boolean): void {
   const message = err instanceof Error ? err.message : String(err);
@@ -32,11 +33,12 @@ export async function main(argv: string[]): Promise<number> {
       .command(rulesCommand((code) => (exitCode = code)))
       .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces and skipped-file notes' })
       .version(packageVersion())
+      .wrap(120)
       .help()
       .alias('h', 'help')
       .strict()
       .fail((msg, err) => {
-        throw err ?? new UsageError(msg);
+        throw err ?? new UsageError(usageMessage(msg));
       })
       .parseAsync();
   } catch (err) {

@@ -21,7 +21,7 @@ export function defaultConcurrency(): number {
 
 export async function lintInPool(
   files: readonly string[],
-  options: { concurrency: number; ruleLevels?: Readonly<Record<string, RuleLevel>>; onBatch?: (done: number) => void },
+  options: { concurrency: number; ruleLevels?: Readonly<Record<string, RuleLevel>>; reportUnusedDisableDirectives?: 'off' | 'warn' | 'error'; onBatch?: (done: number) => void },
 ): Promise<LintBatchResult> {
   // Loaded here, not at the top: the CLI reads PARALLEL_THRESHOLD and defaultConcurrency() on every run, most of them single-threaded.
   const { Piscina } = await import('piscina');
@@ -36,7 +36,7 @@ export async function lintInPool(
     let done = 0;
     const results = await Promise.all(
       batches.map(async (batch) => {
-        const r = await pool.run({ files: batch, ruleLevels: options.ruleLevels ? { ...options.ruleLevels } : undefined });
+        const r = await pool.run({ files: batch, ruleLevels: options.ruleLevels ? { ...options.ruleLevels } : undefined, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
         done += batch.length;
         options.onBatch?.(done);
         return r;

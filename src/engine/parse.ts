@@ -31,7 +31,19 @@ export function parserPluginsFor(filePath: string): ParserPlugin[] {
 
 export type ParseResult = { ok: true; ast: t.File } | { ok: false; failure: ParseFailure };
 
+/**
+ * TypeScript syntax in a `.js`/`.jsx`/`.mjs`/`.cjs` file (type annotations, `as`, `satisfies`, generics)
+ * parses on a second try with `typescript` + `jsx`: only when plain JavaScript fails, so valid JavaScript
+ * never changes meaning; a file that fails both ways reports the JavaScript error.
+ */
 export function parseSource(source: string, filePath: string): ParseResult {
+  const first = parseWith(source, parserPluginsFor(filePath));
+  if (first.ok || !/\.[cm]?jsx?$/i.test(filePath)) return first;
+  const asTypeScript = parseWith(source, ['typescript', 'jsx', ...COMMON]);
+  return asTypeScript.ok ? asTypeScript : first;
+}
+
+function parseWith(source: string, plugins: ParserPlugin[]): ParseResult {
   try {
     const ast = parse(source, {
       sourceType: 'unambiguous',
@@ -40,7 +52,7 @@ export function parseSource(source: string, filePath: string): ParseResult {
       allowAwaitOutsideFunction: true,
       allowImportExportEverywhere: true,
       allowUndeclaredExports: true,
-      plugins: parserPluginsFor(filePath),
+      plugins,
     });
     // Error recovery lets us find the first error; a file with any is reported, ESLint-style.
     const first = ast.errors?.[0] as { reasonCode?: string; message?: string; loc?: { line: number; column: number } } | undefined;

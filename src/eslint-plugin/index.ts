@@ -41,7 +41,8 @@ function findingsFor(context: EslintRule.RuleContext): LintMessage[] {
     // ESLint only hands us script files; a name without a JS extension (`<input>`) is still code.
     const file = isJsLikeFile(context.filename) ? context.filename : `${context.filename}.js`;
     // Imports resolve relative to the file's own path, as in the CLI.
-    messages = lintText(source.text, file, { ruleLevels: ALL_ON, resolver: currentResolver() }).messages.filter((m) => !m.fatal);
+    // `eslint-disable…` comments are ESLint's to apply (and to report when unused), not ours.
+    messages = lintText(source.text, file, { ruleLevels: ALL_ON, resolver: currentResolver(), eslintDirectives: false }).messages.filter((m) => !m.fatal);
     cache.set(source, messages);
   }
   return messages;

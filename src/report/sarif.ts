@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. */
-import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { reportedPath, reportRoot, rootUri } from './report-root.js';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
@@ -24,12 +24,15 @@ export const sarif: Formatter = (results, ctx) => {
   // A file that cannot be parsed is a tool execution problem, not a finding: SARIF puts it in the
   // run's invocation as a notification (the CLI's exit code still fails the gate).
   const notifications: Notification[] = [];
+  // URIs relative to %SRCROOT%: the repository root in GitHub Actions, else the working directory (as the github format).
+  const root = reportRoot(ctx.cwd);
   for (const r of results) {
-    const uri = relative(ctx.cwd, r.filePath).split(sep).map(encodeURIComponent).join('/');
+    const where = reportedPath(r.filePath, root);
+    const artifactLocation = where.outside ? { uri: pathToFileURL(r.filePath).href } : { uri: where.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
     for (const m of r.messages) {
       const location: Location = {
         physicalLocation: {
-          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          artifactLocation,
           region: {
             startLine: m.line,
             startColumn: m.column,
@@ -53,7 +56,7 @@ export const sarif: Formatter = (results, ctx) => {
     runs: [
       {
         tool: { driver: { name: 'novita-migrate', version: ctx.version, semanticVersion: ctx.version, informationUri: INFORMATION_URI, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri(root) } },
         invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
         results: out,
       },

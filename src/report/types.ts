@@ -15,6 +15,11 @@ export interface LintMessage {
   fatal?: true;
 }
 
+/** A message a disable comment suppressed (ESLint's `suppressedMessages` entries). */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: { kind: 'directive'; justification: string }[];
+}
+
 export interface LintResult {
   /** Absolute path. */
   filePath: string;
@@ -22,6 +27,10 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   fatalErrorCount: number;
+  /** Messages that disable comments suppressed (absent: none). */
+  suppressedMessages?: SuppressedMessage[];
+  /** The file's text, kept only for results with messages (ESLint's `source`). */
+  source?: string;
 }
 
 /** Rule metadata, ESLint-style: what `rules`, SARIF and the README read. */
@@ -37,7 +46,7 @@ export interface RuleMeta {
 }
 
 export interface FormatterContext {
-  /** The scanned root (cwd, or the common root of the given paths): SARIF URIs are relative to it. */
+  /** The working directory of the run. Reported paths are relative to `reportRoot(cwd)` (see report-root.ts). */
   cwd: string;
   /** Colour output (stylish only; true only on a TTY). */
   color: boolean;

@@ -13,7 +13,7 @@ interface JsonResult {
 }
 const parseJson = (s: string) => JSON.parse(s) as JsonResult[];
 
-describe('lint CLI', () => {
+describe('lint CLI', { timeout: 120_000 }, () => {
   it('reports the sample app with exit 1 and findings for every client style', () => {
     const r = runCli(['--format', 'json', '.'], SAMPLE_APP);
     expect(r.status).toBe(1);
@@ -53,9 +53,14 @@ describe('lint CLI', () => {
           endColumn: V2_CALL.trimEnd().length,
         },
       ],
+      suppressedMessages: [],
       errorCount: 1,
-      warningCount: 0,
       fatalErrorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      source: V2_CALL,
+      usedDeprecatedRules: [],
     });
   });
 

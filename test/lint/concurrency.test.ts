@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, SAMPLE_APP } from './helpers.js';
 
-describe('--concurrency', () => {
+describe('--concurrency', { timeout: 120_000 }, () => {
   it('worker threads give the same results, in the same order, as one thread', () => {
     const one = runCli(['--format', 'json', '--concurrency', '1', '.'], SAMPLE_APP);
     const two = runCli(['--format', 'json', '--concurrency', '2', '.'], SAMPLE_APP);

@@ -31,7 +31,7 @@ describe.skipIf(!hasScript)('progress bar', () => {
   });
 });
 
-describe('progress bar off a TTY', () => {
+describe('progress bar off a TTY', { timeout: 120_000 }, () => {
   it('never appears', () => {
     const r = runCli(['.'], SAMPLE_APP);
     expect(r.stderr).not.toMatch(/Linting \[/);

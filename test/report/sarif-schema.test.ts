@@ -10,7 +10,7 @@ const addFormats = require('ajv-formats') as typeof import('ajv-formats').defaul
 // The official SARIF 2.1.0 (rtm.5) JSON schema, as shipped by Microsoft's @microsoft/jest-sarif.
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
-describe('--format sarif', () => {
+describe('--format sarif', { timeout: 120_000 }, () => {
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
   const validate = ajv.compile(schema);

@@ -155,29 +155,38 @@ function libraryOfExpression(rawPath: NodePath, ctx: EvalContext, depth: number)
   return undefined;
 }
 
-/** `this.sdk` where the class sets `sdk = new NovitaSDK(key)` or `this.sdk = …` in a method. */
-function libraryOfThisField(path: NodePath<t.MemberExpression>, field: string, ctx: EvalContext, depth: number): LibraryRef | undefined {
-  const classPath = path.findParent((p) => p.isClass()) as NodePath<t.Class> | null;
-  if (!classPath) return undefined;
-  let found: LibraryRef | undefined;
+/** Per class, the value expression of each `this.x` field (a class property, or `this.x = …` in a method). */
+const CLASS_FIELDS = new WeakMap<t.Node, Map<string, NodePath>>();
+
+function fieldsOf(classPath: NodePath<t.Class>): Map<string, NodePath> {
+  let fields = CLASS_FIELDS.get(classPath.node);
+  if (fields) return fields;
+  fields = new Map();
+  const found = fields;
+  // Collected once per class: walking the class again for every `this.x.y()` is quadratic on bundles.
   classPath.get('body').get('body').forEach((member) => {
-    if (found) return;
-    if (member.isClassProperty() && t.isIdentifier(member.node.key, { name: field }) && member.node.value) {
-      found = libraryOfExpression(member.get('value') as NodePath, ctx, depth + 1);
+    if (member.isClassProperty() && t.isIdentifier(member.node.key) && member.node.value && !found.has(member.node.key.name)) {
+      found.set(member.node.key.name, member.get('value') as NodePath);
     }
     if (member.isClassMethod()) {
       member.traverse({
         AssignmentExpression(a) {
-          if (found) return;
           const left = a.node.left;
-          if (t.isMemberExpression(left) && t.isThisExpression(left.object) && t.isIdentifier(left.property, { name: field })) {
-            found = libraryOfExpression(a.get('right'), ctx, depth + 1);
-          }
+          if (t.isMemberExpression(left) && t.isThisExpression(left.object) && t.isIdentifier(left.property) && !found.has(left.property.name)) found.set(left.property.name, a.get('right'));
         },
       });
     }
   });
-  return found;
+  CLASS_FIELDS.set(classPath.node, fields);
+  return fields;
+}
+
+/** `this.sdk` where the class sets `sdk = new NovitaSDK(key)` or `this.sdk = …` in a method. */
+function libraryOfThisField(path: NodePath<t.MemberExpression>, field: string, ctx: EvalContext, depth: number): LibraryRef | undefined {
+  const classPath = path.findParent((p) => p.isClass()) as NodePath<t.Class> | null;
+  if (!classPath) return undefined;
+  const value = fieldsOf(classPath).get(field);
+  return value ? libraryOfExpression(value, ctx, depth + 1) : undefined;
 }
 
 /** The base URL of an instance config (`baseURL` for axios, `prefixUrl` for ky/got). */

@@ -1,7 +1,8 @@
 /** Lint a set of paths: discover, read, lint each file, collect ESLint-shaped results in path order. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { CrossFileResolver } from '../engine/resolver.js';
-import { discoverFiles, MissingPathError } from '../engine/discover.js';
+import { discoverFiles, MissingPathError, SpecialFileError } from '../engine/discover.js';
 import { mayContainV2Call } from '../engine/prefilter.js';
 import type { LintResult, RuleLevel } from '../report/types.js';
 import type { LintTextOptions, LintTextResult } from '../rules/lint-text.js';
@@ -30,7 +31,7 @@ export function listFiles(paths: readonly string[], options: LintRunOptions): st
   try {
     return discoverFiles(paths.length ? paths : ['.'], { cwd: options.cwd, ignorePatterns: options.ignorePatterns, onSkip: options.onSkip });
   } catch (err) {
-    if (err instanceof MissingPathError) throw new UsageError(err.message);
+    if (err instanceof MissingPathError || err instanceof SpecialFileError) throw new UsageError(err.message);
     throw err;
   }
 }
@@ -41,35 +42,82 @@ export function listFiles(paths: readonly string[], options: LintRunOptions): st
  */
 let shared = Buffer.allocUnsafe(256 * 1024);
 
+/** Non-blocking: a FIFO that slipped past discovery (replaced after the walk) reads as empty instead of hanging. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** UTF-16 text (a BOM FF FE or FE FF) decoded; null for anything else. */
+function decodeUtf16(buf: Buffer): string | null {
+  if (buf.length < 2) return null;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2, buf.length - (buf.length % 2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    const body = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)));
+    return body.swap16().toString('utf16le');
+  }
+  return null;
+}
+
 /** Read a file for linting, or say why it is skipped. `text` is '' when the prefilter rules the file out. */
 export function readLintable(file: string): { text: string } | { skipped: string } {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
-  } catch {
-    return { skipped: 'unreadable' };
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (err) {
+    return { skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    if (size > shared.length) shared = Buffer.allocUnsafe(Math.max(size, shared.length * 2));
+    // No fstat: read until the end, growing the buffer for the rare big file.
     let length = 0;
-    while (length < size) {
-      const n = readSync(fd, shared, length, size - length, length);
+    for (;;) {
+      if (length === shared.length) {
+        if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+        const bigger = Buffer.allocUnsafe(shared.length * 2);
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const n = readSync(fd, shared, length, shared.length - length, null);
       if (n === 0) break;
       length += n;
     }
+    if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     const buf = shared.subarray(0, length);
+    const utf16 = buf[0]! >= 0xfe ? decodeUtf16(buf) : null;
+    if (utf16 !== null) return { text: mayContainV2Call(utf16) ? utf16 : '' };
     // Most files stop here, before any decoding or parsing.
     if (!mayContainV2Call(buf)) return isBinary(buf) ? { skipped: 'binary' } : { text: '' };
     if (isBinary(buf)) return { skipped: 'binary' };
     let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
-  } catch {
-    return { skipped: 'unreadable' };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { skipped: code === 'EAGAIN' ? 'not a regular file' : `unreadable (${code ?? 'error'})` };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A file named on the command line that cannot be linted ends the run (exit 2), as ESLint does for a missing one. */
+function checkNamedFiles(paths: readonly string[], files: readonly string[], cwd: string): void {
+  const listed = new Set(files);
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (!listed.has(abs)) continue;
+    const read = readLintable(abs);
+    if ('skipped' in read) throw new UsageError(`Cannot lint ${relative(cwd, abs) || p}: ${read.skipped}`);
+  }
+}
+
+/** One file's lint, guarded: whatever goes wrong inside becomes a fatal message for that file alone. */
+export async function lintOneFile(text: string, file: string, lintText: LintTextFn, options: LintTextOptions): Promise<LintResult['messages']> {
+  try {
+    const result = lintText(text, file, options);
+    if (!result.stackOverflow) return result.messages;
+    // Deeper than this thread's stack: once more on a thread with a bigger one.
+    const { lintOnDeepStack } = await import('../engine/deep-stack-lint.js');
+    return await lintOnDeepStack({ file, text, ruleLevels: options.ruleLevels ? { ...options.ruleLevels } : undefined });
+  } catch (err) {
+    const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    return [{ ruleId: null, fatal: true, severity: 2, message: `Analysis failed: ${why}`, line: 1, column: 1 }];
   }
 }
 
@@ -77,6 +125,7 @@ type LintTextFn = (text: string, filePath: string, options: LintTextOptions) => 
 
 export async function runLint(paths: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
   const files = listFiles(paths, options);
+  checkNamedFiles(paths, files, options.cwd);
   const concurrency = options.concurrency ?? 1;
   if (concurrency > 1 && (options.parallel === 'always' || files.length >= (await import('../engine/lint-pool.js')).PARALLEL_THRESHOLD)) {
     const { lintInPool } = await import('../engine/lint-pool.js');
@@ -106,7 +155,7 @@ export async function runLint(paths: readonly string[], options: LintRunOptions)
     }
     lintText ??= (await import('../rules/lint-text.js')).lintText;
     resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
-    results.push(toResult(file, lintText(read.text, file, { ruleLevels: options.ruleLevels, resolver }).messages));
+    results.push(toResult(file, await lintOneFile(read.text, file, lintText, { ruleLevels: options.ruleLevels, resolver })));
   }
   return results;
 }

@@ -31,7 +31,19 @@ export function parserPluginsFor(filePath: string): ParserPlugin[] {
 
 export type ParseResult = { ok: true; ast: t.File } | { ok: false; failure: ParseFailure };
 
-export function parseSource(source: string, filePath: string): ParseResult {
+/** V8's "Maximum call stack size exceeded": a valid file nested deeper than this thread's stack. */
+export function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+export interface ParseOptions {
+  /** Throw a stack overflow instead of reporting it as a parse error (lint retries on a bigger stack). */
+  rethrowStackOverflow?: boolean;
+  /** Attach comments to nodes (default true; lint does not need them, and they cost memory on big files). */
+  attachComment?: boolean;
+}
+
+export function parseSource(source: string, filePath: string, options: ParseOptions = {}): ParseResult {
   try {
     const ast = parse(source, {
       sourceType: 'unambiguous',
@@ -41,6 +53,7 @@ export function parseSource(source: string, filePath: string): ParseResult {
       allowImportExportEverywhere: true,
       allowUndeclaredExports: true,
       plugins: parserPluginsFor(filePath),
+      attachComment: options.attachComment ?? true,
     });
     // Error recovery lets us find the first error; a file with any is reported, ESLint-style.
     const first = ast.errors?.[0] as { reasonCode?: string; message?: string; loc?: { line: number; column: number } } | undefined;
@@ -49,6 +62,7 @@ export function parseSource(source: string, filePath: string): ParseResult {
     }
     return { ok: true, ast };
   } catch (err) {
+    if (options.rethrowStackOverflow && isStackOverflow(err)) throw err;
     const e = err as { message?: string; loc?: { line: number; column: number } };
     return { ok: false, failure: { message: cleanMessage(e.message ?? 'Parsing error'), line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1 } };
   }

@@ -4,7 +4,7 @@
  * and the ESLint plugin all call this.
  */
 import { analyzeAst } from '../engine/analyze.js';
-import { isJsLikeFile, parseSource } from '../engine/parse.js';
+import { isJsLikeFile, isStackOverflow, parseSource } from '../engine/parse.js';
 import { mayContainV2Call } from '../engine/prefilter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { scanTextForV2Urls } from '../engine/text-scan.js';
@@ -24,17 +24,44 @@ export interface LintTextResult {
   messages: LintMessage[];
   /** The analysis, when the file was parsed (fix acts on it). */
   analysis?: FileAnalysis;
+  /**
+   * Set when the file is nested deeper than this thread's stack (a valid
+   * 3000-long member chain, say): the messages hold one fatal message, and a
+   * caller that can is expected to retry on a thread with a bigger stack.
+   */
+  stackOverflow?: true;
 }
 
 const SEVERITY = { warn: 1, error: 2 } as const;
 
+/**
+ * Never throws: a failure inside the analysis of one file becomes one fatal
+ * message for that file (ESLint-style: ruleId null), so the run goes on.
+ */
 export function lintText(text: string, filePath: string, options: LintTextOptions = {}): LintTextResult {
+  try {
+    return lintTextUnguarded(text, filePath, options);
+  } catch (err) {
+    return analysisFailed(err);
+  }
+}
+
+export function analysisFailed(err: unknown): LintTextResult {
+  const overflow = isStackOverflow(err);
+  const why = overflow
+    ? 'the file nests expressions too deeply (Maximum call stack size exceeded)'
+    : (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).split('\n')[0];
+  const message: LintMessage = { ruleId: null, fatal: true, severity: 2, message: `Analysis failed: ${why}`, line: 1, column: 1 };
+  return overflow ? { messages: [message], stackOverflow: true } : { messages: [message] };
+}
+
+function lintTextUnguarded(text: string, filePath: string, options: LintTextOptions): LintTextResult {
   if (!mayContainV2Call(text)) return { messages: [] };
   const messages: LintMessage[] = [];
   let analysis: FileAnalysis | undefined;
   const base: Omit<RuleContext, 'report'> = { filePath };
   if (isJsLikeFile(filePath)) {
-    const parsed = parseSource(text, filePath);
+    const parsed = parseSource(text, filePath, { rethrowStackOverflow: true, attachComment: false });
     if (!parsed.ok) {
       return { messages: [{ ruleId: null, fatal: true, severity: 2, message: parsed.failure.message, line: parsed.failure.line, column: parsed.failure.column }] };
     }

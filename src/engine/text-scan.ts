@@ -50,7 +50,7 @@ function findNovitaBases(text: string): Map<string, BaseName> {
 function joinPatterns(v2: boolean): RegExp[] {
   const path = v2 ? SUB_PATH : PATH;
   // Starts only where a name can start, and bounded: no quadratic backtracking on a minified line.
-  const name = '(?<![\\w.$])([A-Za-z_$][\\w.$]{0,80})';
+  const name = '(?<![\\w.])([A-Za-z_$][\\w.$]{0,80})';
   return [
     // f"{BASE}/v2/upscale", `${BASE}/v2/upscale`, "$BASE/v2/upscale", "${BASE}/v2/upscale", {{ .Base }} (templates)
     new RegExp(`(?:\\$?\\{\\s*\\.?${name}\\s*\\}|\\$${name})${path}`, 'g'),

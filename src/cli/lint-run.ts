@@ -1,6 +1,7 @@
 /** Lint a set of paths: discover, read, lint each file, collect ESLint-shaped results in path order. */
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import type { CandidateLinter } from '../engine/candidate-linter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { discoverFiles, MissingPathError, SpecialFileError } from '../engine/discover.js';
 import { mayContainV2Call } from '../engine/prefilter.js';
@@ -74,9 +75,11 @@ export function readLintable(file: string): { text: string } | { skipped: string
         shared.copy(bigger, 0, 0, length);
         shared = bigger;
       }
-      const n = readSync(fd, shared, length, shared.length - length, null);
-      if (n === 0) break;
+      const want = shared.length - length;
+      const n = readSync(fd, shared, length, want, null);
       length += n;
+      // A short read of a regular file is its end: no second read(2) to see 0 bytes.
+      if (n < want) break;
     }
     if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     const buf = shared.subarray(0, length);
@@ -124,9 +127,19 @@ export async function lintOneFile(text: string, file: string, lintText: LintText
 type LintTextFn = (text: string, filePath: string, options: LintTextOptions) => LintTextResult;
 
 export async function runLint(paths: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
+  const concurrency = options.concurrency ?? 1;
+  // Started before the walk, so Babel loads while the tree is read (not for an explicit pool run).
+  const candidates = concurrency > 1 && options.parallel === 'always' ? undefined : (await import('../engine/candidate-linter.js')).startCandidateLinter(options.ruleLevels);
+  try {
+    return await lintFiles(paths, options, concurrency, candidates);
+  } finally {
+    await candidates?.close();
+  }
+}
+
+async function lintFiles(paths: readonly string[], options: LintRunOptions, concurrency: number, candidates: CandidateLinter | undefined): Promise<LintResult[]> {
   const files = listFiles(paths, options);
   checkNamedFiles(paths, files, options.cwd);
-  const concurrency = options.concurrency ?? 1;
   if (concurrency > 1 && (options.parallel === 'always' || files.length >= (await import('../engine/lint-pool.js')).PARALLEL_THRESHOLD)) {
     const { lintInPool } = await import('../engine/lint-pool.js');
     const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, onBatch: (d) => options.onProgress?.(d, files.length) });
@@ -138,9 +151,14 @@ export async function runLint(paths: readonly string[], options: LintRunOptions)
     return results;
   }
   let resolver: CrossFileResolver | undefined;
-  const results: LintResult[] = [];
-  // The parser and rules load only once a file passes the prefilter: most trees never need them.
+  const results: (LintResult | Promise<LintResult>)[] = [];
+  // In this thread, the parser and rules load only once a file passes the prefilter (and the candidate thread is gone).
   let lintText: LintTextFn | undefined;
+  const lintHere = async (file: string, text: string): Promise<LintResult> => {
+    lintText ??= (await import('../rules/lint-text.js')).lintText;
+    resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
+    return toResult(file, await lintOneFile(text, file, lintText, { ruleLevels: options.ruleLevels, resolver }));
+  };
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const read = readLintable(file);
@@ -153,11 +171,10 @@ export async function runLint(paths: readonly string[], options: LintRunOptions)
       results.push(toResult(file, []));
       continue;
     }
-    lintText ??= (await import('../rules/lint-text.js')).lintText;
-    resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
-    results.push(toResult(file, await lintOneFile(read.text, file, lintText, { ruleLevels: options.ruleLevels, resolver })));
+    const text = read.text;
+    results.push(candidates ? candidates.lint(file, text).then((m) => (m ? toResult(file, m) : lintHere(file, text))) : await lintHere(file, text));
   }
-  return results;
+  return Promise.all(results);
 }
 
 export function toResult(filePath: string, messages: LintResult['messages']): LintResult {

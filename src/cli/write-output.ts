@@ -1,4 +1,5 @@
-import writeFileAtomic from 'write-file-atomic';
+import { createRequire } from 'node:module';
+import type writeFileAtomicModule from 'write-file-atomic';
 import { UsageError } from './errors.js';
 
 const WHY: Readonly<Record<string, string>> = {
@@ -18,7 +19,8 @@ export function writeReport(text: string, outputFile: string | undefined): void 
     return;
   }
   try {
-    writeFileAtomic.sync(outputFile, text);
+    // Loaded only when a report goes to a file.
+    (createRequire(import.meta.url)('write-file-atomic') as typeof writeFileAtomicModule).sync(outputFile, text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(`cannot write the report to ${outputFile}: ${WHY[code] ?? (err as Error).message}`);

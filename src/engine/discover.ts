@@ -9,8 +9,16 @@
  * real path). FIFOs, sockets and devices are never opened.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+
+/** `ignore` loads on the first `.gitignore` or `--ignore-pattern`: many trees have neither. */
+let ignoreFactory: (() => Ignore) | undefined;
+function ignore(): Ignore {
+  ignoreFactory ??= createRequire(import.meta.url)('ignore') as () => Ignore;
+  return ignoreFactory();
+}
 
 export const DEFAULT_SKIPPED_DIRS = ['node_modules', 'dist', 'build', 'coverage'];
 /** Under a path the user named inside `node_modules`, a package's built code is what there is to lint. */

@@ -59,8 +59,10 @@ function isInside(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
-/** What kind of special file a Stats/Dirent is, for the skip note. */
-function specialKind(s: Stats | Dirent): string {
+/** `dir`, `file`, or the kind of special file (for the skip note), from a Stats or a Dirent. */
+function kindOf(s: Stats | Dirent): string {
+  if (s.isDirectory()) return 'dir';
+  if (s.isFile()) return 'file';
   if (s.isFIFO()) return 'FIFO';
   if (s.isSocket()) return 'socket';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
@@ -118,46 +120,32 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
     for (const entry of entries) {
       const name = entry.name;
       const abs = prefix + name;
-      let isDir: boolean;
       let realChild = realPrefix + name;
+      let kind: string;
       if (entry.isSymbolicLink()) {
-        let stats: Stats;
         try {
-          stats = statSync(abs);
+          kind = kindOf(statSync(abs));
+          if (kind === 'dir') realChild = realpathSync(abs);
         } catch {
           skip(abs, 'broken symlink');
           continue;
         }
-        if (stats.isDirectory()) {
-          try {
-            realChild = realpathSync(abs);
-          } catch {
-            skip(abs, 'broken symlink');
-            continue;
-          }
-          if (!roots.some((r) => isInside(realChild, r))) {
-            skip(abs, `symlink to a directory outside the linted paths (${realChild}); not followed`);
-            continue;
-          }
-          if (isInside(realDir, realChild)) {
-            skip(abs, 'symlink loop (points to an enclosing directory)');
-            continue;
-          }
-          isDir = true;
-        } else if (stats.isFile()) {
-          isDir = false;
-        } else {
-          skip(abs, `${specialKind(stats)}: not read`);
+        if (kind === 'dir' && !roots.some((r) => isInside(realChild, r))) {
+          skip(abs, `symlink to a directory outside the linted paths (${realChild}); not followed`);
           continue;
         }
-      } else if (entry.isDirectory()) {
-        isDir = true;
-      } else if (entry.isFile()) {
-        isDir = false;
+        if (kind === 'dir' && isInside(realDir, realChild)) {
+          skip(abs, 'symlink loop (points to an enclosing directory)');
+          continue;
+        }
       } else {
-        skip(abs, `${specialKind(entry)}: not read`);
+        kind = kindOf(entry);
+      }
+      if (kind !== 'dir' && kind !== 'file') {
+        skip(abs, `${kind}: not read`);
         continue;
       }
+      const isDir = kind === 'dir';
       if (isDir && (name.charCodeAt(0) === 46 /* . */ || skippedDirs.includes(name))) continue;
       if (ignoredByUser(abs, isDir) || (here.length > 0 && ignoredByGit(abs, isDir, here))) continue;
       if (isDir) walk(abs, realChild, here, skippedDirs);
@@ -176,7 +164,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
     } catch {
       throw new MissingPathError(`No such file or directory: ${p}`);
     }
-    if (!stats.isDirectory() && !stats.isFile()) throw new SpecialFileError(`Not a regular file or directory: ${p} (${specialKind(stats)})`);
+    const kind = kindOf(stats);
+    if (kind !== 'dir' && kind !== 'file') throw new SpecialFileError(`Not a regular file or directory: ${p} (${kind})`);
     named.push({ abs, real, stats, given: p });
     if (stats.isDirectory()) roots.push(real);
   }

@@ -10,6 +10,7 @@
  *   A base that is not a Novita host in this file is someone else's API.
  */
 import { NOVITA_HOSTS, v2EndpointOfPath } from '../spec/endpoints.js';
+import { lineStartsOf, positionOf } from './line-index.js';
 import type { TextMatch } from './types.js';
 
 const HOSTS = NOVITA_HOSTS.map((h) => h.replaceAll('.', '\\.')).join('|');
@@ -63,26 +64,9 @@ function joinPatterns(v2: boolean): RegExp[] {
   ];
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
-
 export function scanTextForV2Urls(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
-  const starts = lineStarts(text);
+  const starts = lineStartsOf(text);
   const add = (url: string, path: string, from: number, to: number): void => {
     const endpoint = v2EndpointOfPath(path.split(/[?#]/, 1)[0]!);
     if (!endpoint) return;

@@ -4,6 +4,7 @@
  * (and `#` comments in non-JS files). Found by text, so they work in every file type.
  */
 import type { LintMessage } from '../report/types.js';
+import { lineStartsOf, positionOf } from '../engine/line-index.js';
 
 interface Directive {
   kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
@@ -16,18 +17,8 @@ const DIRECTIVE = /(?:\/\/|\/\*|#|<!--)\s*novita-migrate-(disable-next-line|disa
 
 export function parseDirectives(text: string): Directive[] {
   const directives: Directive[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineStarts = lineStartsOf(text);
+  const lineOf = (offset: number): number => positionOf(lineStarts, offset).line;
   for (const m of text.matchAll(DIRECTIVE)) {
     const rules = (m[2] ?? '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => s && s !== '--');
     directives.push({ kind: m[1] as Directive['kind'], line: lineOf(m.index ?? 0), rules });

@@ -128,20 +128,27 @@ function main() {
   // Warm the page cache so every tool reads from memory.
   spawnSync('cat', ['-'], { input: '' });
   measure('rg', ['-l', 'zzzz-warm', '.'], { cwd: TREE });
-  const rows = [];
-  for (const tool of selectedTools()) {
-    if (tool.available && !tool.available()) {
-      rows.push({ name: tool.name, note: `skipped: ${tool.missing}` });
-      continue;
+  // Rounds, each running every tool once: on a shared machine a burst of load hits all tools alike.
+  const tools = selectedTools().filter((tool) => !tool.available || tool.available());
+  const skipped = selectedTools().filter((tool) => tool.available && !tool.available());
+  const runsOf = new Map(tools.map((t) => [t, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const tool of tools) {
+      const runs = runsOf.get(tool);
+      // One run for a tool slower than SLOW_MS (ESLint takes minutes).
+      if (runs.length > 0 && runs[0].ms >= SLOW_MS) continue;
+      runs.push(tool.run());
     }
-    // The median of RUNS runs (one for a tool slower than SLOW_MS: ESLint takes minutes) evens out a shared machine.
-    const runs = [tool.run()];
-    while (runs.length < RUNS && runs[0].ms < SLOW_MS) runs.push(tool.run());
-    const out = runs.sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
+  }
+  const rows = [];
+  for (const tool of tools) {
+    const runs = runsOf.get(tool);
+    const out = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
     const found = new Set(tool.found(out));
     const missed = seeds.filter((s) => !found.has(s));
     rows.push({ name: tool.name, ms: out.ms, rssKb: Math.max(...runs.map((r) => r.rssKb)), missed: missed.length, runs: runs.length });
   }
+  for (const tool of skipped) rows.push({ name: tool.name, note: `skipped: ${tool.missing}` });
   const base = rows[0];
   console.log(`\n${'tool'.padEnd(22)} ${'wall'.padStart(9)} ${'files/s'.padStart(9)} ${'vs novita-migrate'.padStart(18)} ${'peak RSS'.padStart(10)}  seeded calls found  runs (median)`);
   for (const r of rows) {

@@ -100,6 +100,24 @@ TOOLS.push(
   },
 );
 
+/**
+ * `BENCH_TOOLS=novita,ripgrep` runs only the tools whose names start with one of these (ESLint takes minutes);
+ * `BENCH_BASELINE=/path/to/another/checkout` (built) adds its novita-migrate as a row, measured in the same run.
+ */
+function selectedTools() {
+  const baseline = process.env.BENCH_BASELINE;
+  const tools = [...TOOLS];
+  if (baseline) {
+    tools.splice(1, 0, {
+      name: 'novita-migrate (baseline)',
+      run: () => measure(process.execPath, [join(baseline, 'dist/src/cli/main.js'), '--format', 'json', '--no-progress', '.'], { cwd: TREE }),
+      found: TOOLS[0].found,
+    });
+  }
+  const wanted = (process.env.BENCH_TOOLS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  return wanted.length ? tools.filter((t, i) => i === 0 || wanted.some((w) => t.name.toLowerCase().startsWith(w))) : tools;
+}
+
 function main() {
   if (spawnSync('/usr/bin/time', ['true']).status !== 0) {
     console.error('bench needs /usr/bin/time (Debian package "time")');
@@ -110,20 +128,27 @@ function main() {
   // Warm the page cache so every tool reads from memory.
   spawnSync('cat', ['-'], { input: '' });
   measure('rg', ['-l', 'zzzz-warm', '.'], { cwd: TREE });
-  const rows = [];
-  for (const tool of TOOLS) {
-    if (tool.available && !tool.available()) {
-      rows.push({ name: tool.name, note: `skipped: ${tool.missing}` });
-      continue;
+  // Rounds, each running every tool once: on a shared machine a burst of load hits all tools alike.
+  const tools = selectedTools().filter((tool) => !tool.available || tool.available());
+  const skipped = selectedTools().filter((tool) => tool.available && !tool.available());
+  const runsOf = new Map(tools.map((t) => [t, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const tool of tools) {
+      const runs = runsOf.get(tool);
+      // One run for a tool slower than SLOW_MS (ESLint takes minutes).
+      if (runs.length > 0 && runs[0].ms >= SLOW_MS) continue;
+      runs.push(tool.run());
     }
-    // The median of RUNS runs (one for a tool slower than SLOW_MS: ESLint takes minutes) evens out a shared machine.
-    const runs = [tool.run()];
-    while (runs.length < RUNS && runs[0].ms < SLOW_MS) runs.push(tool.run());
-    const out = runs.sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
+  }
+  const rows = [];
+  for (const tool of tools) {
+    const runs = runsOf.get(tool);
+    const out = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
     const found = new Set(tool.found(out));
     const missed = seeds.filter((s) => !found.has(s));
     rows.push({ name: tool.name, ms: out.ms, rssKb: Math.max(...runs.map((r) => r.rssKb)), missed: missed.length, runs: runs.length });
   }
+  for (const tool of skipped) rows.push({ name: tool.name, note: `skipped: ${tool.missing}` });
   const base = rows[0];
   console.log(`\n${'tool'.padEnd(22)} ${'wall'.padStart(9)} ${'files/s'.padStart(9)} ${'vs novita-migrate'.padStart(18)} ${'peak RSS'.padStart(10)}  seeded calls found  runs (median)`);
   for (const r of rows) {
@@ -139,7 +164,7 @@ function main() {
   const rg = rows.find((r) => r.name.startsWith('ripgrep') && !r.note);
   if (rg) {
     const x = base.ms / rg.ms;
-    console.log(`\nnovita-migrate / ripgrep = ${x.toFixed(1)}x (targets: at most 8x for lint, 4x for the CI gate) ${x <= 4 ? 'OK' : x <= 8 ? 'within 8x, over 4x' : 'OVER TARGET'}`);
+    console.log(`\nnovita-migrate / ripgrep = ${x.toFixed(1)}x (target, issue 11: at most 5x at 20,000 files) ${x <= 5 ? "OK" : "OVER TARGET"}`);
   }
   const eslint = rows.find((r) => r.name.startsWith('ESLint') && !r.note);
   if (eslint) console.log(`ESLint / novita-migrate = ${(eslint.ms / base.ms).toFixed(1)}x (target: at least 10x) ${eslint.ms / base.ms >= 10 ? 'OK' : 'UNDER TARGET'}`);

@@ -1,10 +1,15 @@
 /** Lint a set of paths: discover, read, lint each file, collect ESLint-shaped results in path order. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { CandidateLinter } from '../engine/candidate-linter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
+import { discoverFiles, MissingPathError, SpecialFileError } from '../engine/discover.js';
 import { mayContainV2Call } from '../engine/prefilter.js';
 import type { LintResult, RuleLevel, SuppressedMessage } from '../report/types.js';
-import type { LintTextOptions, LintTextResult } from '../rules/lint-text.js';
+import type { FileLint } from '../engine/candidate-linter.js';
 import { filesByPattern, mergeFiles } from './patterns.js';
+import type { LintTextOptions, LintTextResult } from '../rules/lint-text.js';
+import { UsageError } from './errors.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -29,7 +34,12 @@ function isBinary(buf: Buffer): boolean {
 
 /** The files to lint for paths, directories and globs (a missing path is a usage error). */
 export function listFiles(paths: readonly string[], options: LintRunOptions): string[] {
-  return mergeFiles(filesByPattern(paths.length ? paths : ['.'], { cwd: options.cwd, ignorePatterns: options.ignorePatterns, onSkip: options.onSkip }));
+  try {
+    return mergeFiles(filesByPattern(paths.length ? paths : ['.'], { cwd: options.cwd, ignorePatterns: options.ignorePatterns, onSkip: options.onSkip }));
+  } catch (err) {
+    if (err instanceof MissingPathError || err instanceof SpecialFileError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /**
@@ -38,54 +48,117 @@ export function listFiles(paths: readonly string[], options: LintRunOptions): st
  */
 let shared = Buffer.allocUnsafe(256 * 1024);
 
+/** Non-blocking: a FIFO that slipped past discovery (replaced after the walk) reads as empty instead of hanging. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** UTF-16 text (a BOM FF FE or FE FF) decoded; null for anything else. */
+function decodeUtf16(buf: Buffer): string | null {
+  if (buf.length < 2) return null;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2, buf.length - (buf.length % 2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    const body = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)));
+    return body.swap16().toString('utf16le');
+  }
+  return null;
+}
+
 /** Read a file for linting, or say why it is skipped. `text` is '' when the prefilter rules the file out. */
 export function readLintable(file: string): { text: string } | { skipped: string } {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
-  } catch {
-    return { skipped: 'unreadable' };
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (err) {
+    return { skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    if (size > shared.length) shared = Buffer.allocUnsafe(Math.max(size, shared.length * 2));
+    // No fstat: read until the end, growing the buffer for the rare big file.
     let length = 0;
-    while (length < size) {
-      const n = readSync(fd, shared, length, size - length, length);
-      if (n === 0) break;
+    for (;;) {
+      if (length === shared.length) {
+        if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+        const bigger = Buffer.allocUnsafe(shared.length * 2);
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const want = shared.length - length;
+      const n = readSync(fd, shared, length, want, null);
       length += n;
+      // A short read of a regular file is its end: no second read(2) to see 0 bytes.
+      if (n < want) break;
     }
+    if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     const buf = shared.subarray(0, length);
+    const utf16 = buf[0]! >= 0xfe ? decodeUtf16(buf) : null;
+    if (utf16 !== null) return { text: mayContainV2Call(utf16) ? utf16 : '' };
     // Most files stop here, before any decoding or parsing.
     if (!mayContainV2Call(buf)) return isBinary(buf) ? { skipped: 'binary' } : { text: '' };
     if (isBinary(buf)) return { skipped: 'binary' };
     let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
-  } catch {
-    return { skipped: 'unreadable' };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { skipped: code === 'EAGAIN' ? 'not a regular file' : `unreadable (${code ?? 'error'})` };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A file named on the command line that cannot be linted ends the run (exit 2), as ESLint does for a missing one. */
+function checkNamedFiles(paths: readonly string[], files: readonly string[], cwd: string): void {
+  const listed = new Set(files);
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (!listed.has(abs)) continue;
+    const read = readLintable(abs);
+    if ('skipped' in read) throw new UsageError(`Cannot lint ${relative(cwd, abs) || p}: ${read.skipped}`);
+  }
+}
+
+/** One file's lint, guarded: whatever goes wrong inside becomes a fatal message for that file alone. */
+export async function lintOneFile(text: string, file: string, lintText: LintTextFn, options: LintTextOptions): Promise<FileLint> {
+  try {
+    const result = lintText(text, file, options);
+    if (!result.stackOverflow) return result;
+    // Deeper than this thread's stack: once more on a thread with a bigger one.
+    const { lintOnDeepStack } = await import('../engine/deep-stack-lint.js');
+    return await lintOnDeepStack({ file, text, ruleLevels: options.ruleLevels ? { ...options.ruleLevels } : undefined, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  } catch (err) {
+    const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    return { messages: [{ ruleId: null, fatal: true, severity: 2, message: `Analysis failed: ${why}`, line: 1, column: 1 }], suppressedMessages: [] };
   }
 }
 
 type LintTextFn = (text: string, filePath: string, options: LintTextOptions) => LintTextResult;
 
 export async function runLint(paths: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
-  return lintFiles(listFiles(paths, options), options);
+  const concurrency = options.concurrency ?? 1;
+  // Started before the walk, so Babel loads while the tree is read (not for an explicit pool run).
+  const files = listFiles(paths, options);
+  checkNamedFiles(paths, files, options.cwd);
+  return lintFiles(files, options);
 }
 
 /** Lint text that names no file on disk (`--stdin`); `filePath` decides how it is parsed and where imports resolve from. */
 export async function lintSource(text: string, filePath: string, options: Pick<LintRunOptions, 'ruleLevels' | 'reportUnusedDisableDirectives'>): Promise<LintResult> {
   const { lintText } = await import('../rules/lint-text.js');
   const { createCrossFileResolver } = await import('../engine/resolver.js');
-  const r = lintText(text, filePath, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver: createCrossFileResolver() });
+  const r = await lintOneFile(text, filePath, lintText, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver: createCrossFileResolver() });
   return toResult(filePath, r.messages, r.suppressedMessages, text);
 }
 
 export async function lintFiles(files: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
   const concurrency = options.concurrency ?? 1;
+  // Started before the reads, so Babel loads while the tree is read (not for an explicit pool run).
+  const candidates = concurrency > 1 && options.parallel === 'always' ? undefined : (await import('../engine/candidate-linter.js')).startCandidateLinter(options.ruleLevels, options.reportUnusedDisableDirectives);
+  try {
+    return await lintListed(files, options, concurrency, candidates);
+  } finally {
+    await candidates?.close();
+  }
+}
+
+async function lintListed(files: readonly string[], options: LintRunOptions, concurrency: number, candidates: CandidateLinter | undefined): Promise<LintResult[]> {
   if (concurrency > 1 && (options.parallel === 'always' || files.length >= (await import('../engine/lint-pool.js')).PARALLEL_THRESHOLD)) {
     const { lintInPool } = await import('../engine/lint-pool.js');
     const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
@@ -97,9 +170,15 @@ export async function lintFiles(files: readonly string[], options: LintRunOption
     return results;
   }
   let resolver: CrossFileResolver | undefined;
-  const results: LintResult[] = [];
-  // The parser and rules load only once a file passes the prefilter: most trees never need them.
+  const results: (LintResult | Promise<LintResult>)[] = [];
+  // In this thread, the parser and rules load only once a file passes the prefilter (and the candidate thread is gone).
   let lintText: LintTextFn | undefined;
+  const lintHere = async (file: string, text: string): Promise<LintResult> => {
+    lintText ??= (await import('../rules/lint-text.js')).lintText;
+    resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
+    const r = await lintOneFile(text, file, lintText, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver });
+    return toResult(file, r.messages, r.suppressedMessages, text);
+  };
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const read = readLintable(file);
@@ -112,12 +191,10 @@ export async function lintFiles(files: readonly string[], options: LintRunOption
       results.push(toResult(file, []));
       continue;
     }
-    lintText ??= (await import('../rules/lint-text.js')).lintText;
-    resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
-    const r = lintText(read.text, file, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver });
-    results.push(toResult(file, r.messages, r.suppressedMessages, read.text));
+    const text = read.text;
+    results.push(candidates ? candidates.lint(file, text).then((m) => (m ? toResult(file, m.messages, m.suppressedMessages, text) : lintHere(file, text))) : await lintHere(file, text));
   }
-  return results;
+  return Promise.all(results);
 }
 
 /** ESLint's result for one file; `source` is kept only when there are messages (as ESLint's JSON has it). */

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import type writeFileAtomicModule from 'write-file-atomic';
 import { UsageError } from './errors.js';
 
 const WHY: Readonly<Record<string, string>> = {
   ENOENT: 'its directory does not exist',
   ENOTDIR: 'a parent is not a directory',
-  EEXIST: 'a parent is not a directory',
   EISDIR: 'it is a directory',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -14,7 +14,7 @@ const WHY: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on the device',
 };
 
-/** `--output-file`: missing directories are created (as ESLint does); the file is written whole (temporary file + rename) or not at all. */
+/** `--output-file`: written whole (temporary file + rename) or not at all. */
 export function writeReport(text: string, outputFile: string | undefined): void {
   if (!outputFile) {
     process.stdout.write(text);
@@ -22,7 +22,8 @@ export function writeReport(text: string, outputFile: string | undefined): void 
   }
   try {
     mkdirSync(dirname(resolve(outputFile)), { recursive: true });
-    writeFileAtomic.sync(outputFile, text);
+    // Loaded only when a report goes to a file.
+    (createRequire(import.meta.url)('write-file-atomic') as typeof writeFileAtomicModule).sync(outputFile, text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(`cannot write the report to ${outputFile}: ${WHY[code] ?? (err as Error).message}`);

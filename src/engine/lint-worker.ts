@@ -1,5 +1,5 @@
 /** A worker thread's job: read and lint a batch of files (the pool sends batches, not files: messages are cheap, round trips are not). */
-import { readLintable } from '../cli/lint-run.js';
+import { lintOneFile, readLintable } from '../cli/lint-run.js';
 import type { LintMessage, RuleLevel, SuppressedMessage } from '../report/types.js';
 import { createCrossFileResolver } from './resolver.js';
 import { lintText } from '../rules/lint-text.js';
@@ -14,12 +14,17 @@ export type LintBatchResult = ({ file: string; messages: LintMessage[]; suppress
 
 const resolver = createCrossFileResolver();
 
-export default function lintBatch(batch: LintBatch): LintBatchResult {
-  return batch.files.map((file) => {
+/** Never rejects: a file whose analysis fails gets a fatal message, the batch goes on (no stack trace leaks out of the pool). */
+export default async function lintBatch(batch: LintBatch): Promise<LintBatchResult> {
+  const out: LintBatchResult = [];
+  for (const file of batch.files) {
     const read = readLintable(file);
-    if ('skipped' in read) return { file, skipped: read.skipped };
-    if (!read.text) return { file, messages: [], suppressedMessages: [] };
-    const r = lintText(read.text, file, { ruleLevels: batch.ruleLevels, reportUnusedDisableDirectives: batch.reportUnusedDisableDirectives, resolver });
-    return { file, messages: r.messages, suppressedMessages: r.suppressedMessages, ...(r.messages.length ? { source: read.text } : {}) };
-  });
+    if ('skipped' in read) out.push({ file, skipped: read.skipped });
+    else if (!read.text) out.push({ file, messages: [], suppressedMessages: [] });
+    else {
+      const r = await lintOneFile(read.text, file, lintText, { ruleLevels: batch.ruleLevels, reportUnusedDisableDirectives: batch.reportUnusedDisableDirectives, resolver });
+      out.push({ file, ...r, ...(r.messages.length ? { source: read.text } : {}) });
+    }
+  }
+  return out;
 }

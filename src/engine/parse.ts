@@ -31,19 +31,31 @@ export function parserPluginsFor(filePath: string): ParserPlugin[] {
 
 export type ParseResult = { ok: true; ast: t.File } | { ok: false; failure: ParseFailure };
 
+/** V8's "Maximum call stack size exceeded": a valid file nested deeper than this thread's stack. */
+export function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+export interface ParseOptions {
+  /** Throw a stack overflow instead of reporting it as a parse error (lint retries on a bigger stack). */
+  rethrowStackOverflow?: boolean;
+  /** Attach comments to nodes (default true; lint does not need them, and they cost memory on big files). */
+  attachComment?: boolean;
+}
+
 /**
  * TypeScript syntax in a `.js`/`.jsx`/`.mjs`/`.cjs` file (type annotations, `as`, `satisfies`, generics)
  * parses on a second try with `typescript` + `jsx`: only when plain JavaScript fails, so valid JavaScript
  * never changes meaning; a file that fails both ways reports the JavaScript error.
  */
-export function parseSource(source: string, filePath: string): ParseResult {
-  const first = parseWith(source, parserPluginsFor(filePath));
+export function parseSource(source: string, filePath: string, options: ParseOptions = {}): ParseResult {
+  const first = parseWith(source, parserPluginsFor(filePath), options);
   if (first.ok || !/\.[cm]?jsx?$/i.test(filePath)) return first;
-  const asTypeScript = parseWith(source, ['typescript', 'jsx', ...COMMON]);
+  const asTypeScript = parseWith(source, ['typescript', 'jsx', ...COMMON], options);
   return asTypeScript.ok ? asTypeScript : first;
 }
 
-function parseWith(source: string, plugins: ParserPlugin[]): ParseResult {
+function parseWith(source: string, plugins: ParserPlugin[], options: ParseOptions): ParseResult {
   try {
     const ast = parse(source, {
       sourceType: 'unambiguous',
@@ -53,6 +65,7 @@ function parseWith(source: string, plugins: ParserPlugin[]): ParseResult {
       allowImportExportEverywhere: true,
       allowUndeclaredExports: true,
       plugins,
+      attachComment: options.attachComment ?? true,
     });
     // Error recovery lets us find the first error; a file with any is reported, ESLint-style.
     const first = ast.errors?.[0] as { reasonCode?: string; message?: string; loc?: { line: number; column: number } } | undefined;
@@ -61,6 +74,7 @@ function parseWith(source: string, plugins: ParserPlugin[]): ParseResult {
     }
     return { ok: true, ast };
   } catch (err) {
+    if (options.rethrowStackOverflow && isStackOverflow(err)) throw err;
     const e = err as { message?: string; loc?: { line: number; column: number } };
     return { ok: false, failure: { message: cleanMessage(e.message ?? 'Parsing error'), line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1 } };
   }

@@ -4,7 +4,7 @@
  * and the ESLint plugin all call this.
  */
 import { analyzeAst } from '../engine/analyze.js';
-import { isJsLikeFile, parseSource } from '../engine/parse.js';
+import { isJsLikeFile, isStackOverflow, parseSource } from '../engine/parse.js';
 import { mayContainV2Call } from '../engine/prefilter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { scanTextForV2Urls } from '../engine/text-scan.js';
@@ -12,6 +12,7 @@ import type { FileAnalysis } from '../engine/types.js';
 import type { LintMessage, RuleLevel, SuppressedMessage } from '../report/types.js';
 import { applyDirectives } from './disable-comments.js';
 import { RULES } from './index.js';
+import { blankScripts, scriptBlocksOf } from './script-blocks.js';
 import type { RuleContext } from './rule.js';
 
 export interface LintTextOptions {
@@ -30,22 +31,75 @@ export interface LintTextResult {
   analysis?: FileAnalysis;
   /** What disable comments suppressed (ESLint's `suppressedMessages`). */
   suppressedMessages: SuppressedMessage[];
+  /**
+   * Set when the file is nested deeper than this thread's stack (a valid
+   * 3000-long member chain, say): the messages hold one fatal message, and a
+   * caller that can is expected to retry on a thread with a bigger stack.
+   */
+  stackOverflow?: true;
 }
 
 const SEVERITY = { warn: 1, error: 2 } as const;
 
+/**
+ * Never throws: a failure inside the analysis of one file becomes one fatal
+ * message for that file (ESLint-style: ruleId null), so the run goes on.
+ */
 export function lintText(text: string, filePath: string, options: LintTextOptions = {}): LintTextResult {
+  try {
+    return lintTextUnguarded(text, filePath, options);
+  } catch (err) {
+    return analysisFailed(err);
+  }
+}
+
+export function analysisFailed(err: unknown): LintTextResult {
+  const overflow = isStackOverflow(err);
+  const why = overflow
+    ? 'the file nests expressions too deeply (Maximum call stack size exceeded)'
+    : (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).split('\n')[0];
+  const message: LintMessage = { ruleId: null, fatal: true, severity: 2, message: `Analysis failed: ${why}`, line: 1, column: 1 };
+  return overflow ? { messages: [message], suppressedMessages: [], stackOverflow: true } : { messages: [message], suppressedMessages: [] };
+}
+
+/**
+ * Bigger JS files than this are bundles or generated code: parsing and
+ * analysing a 4 MB minified bundle took 16 s of CPU and ~1 GB. They are
+ * text-scanned like non-JS files (full Novita V2 URLs are still found), with
+ * a warning when they name Novita or a V2 path and so may hold more.
+ */
+export const MAX_PARSED_BYTES = 1024 * 1024;
+const NOVITA_HINT = /novita|omniinfer|\/v2\/(?:upscale|progress)/i;
+
+function lintTextUnguarded(text: string, filePath: string, options: LintTextOptions): LintTextResult {
   if (!mayContainV2Call(text)) return { messages: [], suppressedMessages: [] };
   const messages: LintMessage[] = [];
   let analysis: FileAnalysis | undefined;
   const base: Omit<RuleContext, 'report'> = { filePath };
-  if (isJsLikeFile(filePath)) {
-    const parsed = parseSource(text, filePath);
-    if (!parsed.ok) {
-      return { messages: [{ ruleId: null, fatal: true, severity: 2, message: parsed.failure.message, line: parsed.failure.line, column: parsed.failure.column }], suppressedMessages: [] };
+  const blocks = isJsLikeFile(filePath) ? [{ code: text, parseAs: filePath }] : scriptBlocksOf(text, filePath);
+  if (blocks && text.length > MAX_PARSED_BYTES) {
+    base.textMatches = scanTextForV2Urls(text);
+    if (NOVITA_HINT.test(text)) {
+      const mb = (text.length / 1024 / 1024).toFixed(1);
+      messages.push({ ruleId: null, severity: 1, message: `File not analysed: ${mb} MB is over the ${MAX_PARSED_BYTES / 1024 / 1024} MB parse limit (bundled or generated code?); only full Novita V2 URLs were checked. Lint the sources it is built from.`, line: 1, column: 1 });
     }
-    analysis = analyzeAst(parsed.ast, filePath, { resolver: options.resolver });
+  } else if (blocks) {
+    analysis = { filePath, callSites: [], responseReads: [] };
+    for (const block of blocks) {
+      const parsed = parseSource(block.code, block.parseAs, { rethrowStackOverflow: true, attachComment: false });
+      if (!parsed.ok) {
+        return { messages: [{ ruleId: null, fatal: true, severity: 2, message: parsed.failure.message, line: parsed.failure.line, column: parsed.failure.column }], suppressedMessages: [] };
+      }
+      const one = analyzeAst(parsed.ast, filePath, { resolver: options.resolver });
+      if (blocks.length === 1) analysis = one;
+      else {
+        analysis.callSites.push(...one.callSites);
+        analysis.responseReads.push(...one.responseReads);
+      }
+    }
     base.analysis = analysis;
+    // A .vue/.svelte template can still hold a full URL (a link, a form action).
+    if (!isJsLikeFile(filePath)) base.textMatches = scanTextForV2Urls(blankScripts(text));
   } else {
     base.textMatches = scanTextForV2Urls(text);
   }

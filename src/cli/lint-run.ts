@@ -105,7 +105,7 @@ export function readLintable(file: string): { text: string } | { skipped: string
 }
 
 /** A file named on the command line that cannot be linted ends the run (exit 2), as ESLint does for a missing one. */
-function checkNamedFiles(paths: readonly string[], files: readonly string[], cwd: string): void {
+export function checkNamedFiles(paths: readonly string[], files: readonly string[], cwd: string): void {
   const listed = new Set(files);
   for (const p of paths) {
     const abs = resolve(cwd, p);

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { DEFAULT_SKIPPED_DIRS, discoverFiles, MissingPathError, type DiscoverOptions } from '../engine/discover.js';
+import { DEFAULT_SKIPPED_DIRS, discoverFiles, MissingPathError, SpecialFileError, type DiscoverOptions } from '../engine/discover.js';
 import { UsageError } from './errors.js';
 
 /** Glob syntax (`*`, `?`, `[…]`, `{…}`, extglobs). Checked only for paths that do not exist as written. */
@@ -41,7 +41,7 @@ function discover(paths: string[], options: DiscoverOptions): string[] {
   try {
     return discoverFiles(paths, options);
   } catch (err) {
-    if (err instanceof MissingPathError) throw new UsageError(err.message);
+    if (err instanceof MissingPathError || err instanceof SpecialFileError) throw new UsageError(err.message);
     throw err;
   }
 }

@@ -7,6 +7,7 @@ import { UsageError } from './errors.js';
 const WHY: Readonly<Record<string, string>> = {
   ENOENT: 'its directory does not exist',
   ENOTDIR: 'a parent is not a directory',
+  EEXIST: 'a parent is not a directory',
   EISDIR: 'it is a directory',
   EACCES: 'permission denied',
   EPERM: 'permission denied',

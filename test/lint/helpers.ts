@@ -8,7 +8,7 @@ export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.me
 export const SAMPLE_APP = fileURLToPath(new URL('../../__fixtures__/sample-app', import.meta.url));
 
 export function runCli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -5,7 +5,7 @@ import { RULE_METAS } from '../../rules/index.js';
 import { useColor } from '../color.js';
 import { resolveConfig } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
-import { lintFiles, lintSource } from '../lint-run.js';
+import { checkNamedFiles, lintFiles, lintSource } from '../lint-run.js';
 import { loadFormatter } from '../load-formatter.js';
 import { asList, lastValue } from '../option-values.js';
 import { filesByPattern, mergeFiles, unmatchedMessage } from '../patterns.js';
@@ -104,7 +104,9 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       const progress = createProgress(Boolean(argv.progress) && (Boolean(outputFile) || !MACHINE_FORMATS.has(format)), 'Linting');
       const concurrency = argv.concurrency === undefined ? (await import('../../engine/lint-pool.js')).defaultConcurrency() : Number(argv.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency expects a whole number of at least 1');
-      results = await lintFiles(mergeFiles(groups), {
+      const files = mergeFiles(groups);
+      checkNamedFiles(paths.length ? paths : ['.'], files, cwd);
+      results = await lintFiles(files, {
         cwd,
         concurrency,
         parallel: argv.concurrency === undefined ? 'auto' : 'always',

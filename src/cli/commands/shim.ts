@@ -107,5 +107,7 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
     await server.close();
     await shared.close();
     setExitCode(0);
+    // Tasks handed back after --drain-ms still hold timers and sockets here; another replica runs them now.
+    if (shared.queue) process.exit(0);
   },
 });

@@ -179,7 +179,7 @@ function main() {
 /** The shim's numbers (issue: local pipeline time, memory, per-request overhead) in the same run. */
 function shimBenches() {
   if (process.env.BENCH_SKIP_SHIM) return;
-  for (const script of ['shim-pipeline.mjs', 'shim-overhead.mjs']) {
+  for (const script of ['shim-pipeline.mjs', 'shim-overhead.mjs', 'shim-redis.mjs']) {
     console.log('');
     spawnSync(process.execPath, [join(ROOT, 'bench', script)], { stdio: 'inherit' });
   }

@@ -15,6 +15,8 @@ import { loadV2Client } from './load-v2-client.js';
 import { headerOf, readBodyCapped, sendAnswer } from './node-http-io.js';
 import { corsHeaders, guardRequest } from './server-guards.js';
 import type { ShimClientOptions } from './fetch-shim.js';
+import type { TaskStore } from './runtime/task-store.js';
+import type { StoreHealth, TaskQueue } from './runtime/task-queue.js';
 
 export const SHIM_SERVER_DEFAULTS = {
   host: '127.0.0.1',
@@ -50,6 +52,11 @@ export interface ShimServerOptions extends ShimClientOptions {
   corsOrigins?: readonly string[];
   /** One line per request (method, path, status, ms); never a key or a query string. */
   accessLog?: (line: string) => void;
+  /** A shared task store and queue (`--store redis://…`); default: the in-process store. */
+  store?: TaskStore;
+  queue?: TaskQueue;
+  /** Reported by /healthz (503 when not ok). */
+  health?: () => Promise<StoreHealth>;
   /** Answer with this client instead of creating one (tests). Receives the result base URL. */
   client?: V2ClientSurface | ((resultBaseUrl: string) => V2ClientSurface);
 }
@@ -111,7 +118,9 @@ export async function startShimServer(options: ShimServerOptions = {}): Promise<
       const cors = corsHeaders(header('origin'), corsOrigins);
       if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
         req.resume();
-        return sendAnswer(res, withHeaders({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from('{"status":"ok"}') }, cors), req.method === 'HEAD');
+        const health = options.health ? await options.health() : undefined;
+        const body = Buffer.from(JSON.stringify({ status: !health || health.ok ? 'ok' : 'degraded', ...health?.details }));
+        return sendAnswer(res, withHeaders({ status: !health || health.ok ? 200 : 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body }, cors), req.method === 'HEAD');
       }
       if (!route || !client) {
         req.resume();
@@ -195,6 +204,8 @@ async function makeClient(options: ShimServerOptions, resultBaseUrl: string): Pr
     fetch: options.fetch,
     onWarn: options.onWarn,
     resultBaseUrl,
+    store: options.store,
+    queue: options.queue,
   });
 }
 

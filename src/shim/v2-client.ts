@@ -14,6 +14,7 @@ import { MemoryTaskStore } from './runtime/memory-task-store.js';
 import { passThroughProgress, type PassThroughCredentials } from './runtime/pass-through.js';
 import { runtimeConfig, shimRuntime, warnOnceOnStderr } from './runtime/process-runtime.js';
 import type { StoredResult, TaskStore } from './runtime/task-store.js';
+import type { QueuedTask, TaskQueue } from './runtime/task-queue.js';
 import { v2Answer, progressData } from './v2/answers.js';
 import { createSemaphore, type Semaphore } from './v2/concurrency.js';
 import { probeAndCheck } from './v2/probe-image.js';
@@ -44,6 +45,8 @@ export interface V2ClientOptions {
   memoryCapBytes?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Tasks become jobs on this queue (any replica runs them) instead of running in this process. */
+  queue?: TaskQueue;
 }
 
 export interface V2CallOptions {
@@ -72,7 +75,8 @@ export function createV2Client(options: V2ClientOptions = {}): V2Client {
   const ownStore = options.store ?? (options.now || options.memoryCapBytes !== undefined || options.resultBaseUrl !== undefined ? new MemoryTaskStore({ now: options.now, memoryCapBytes: options.memoryCapBytes }) : undefined);
   const runtime = ownStore ? undefined : shimRuntime();
   const store: TaskStore = ownStore ?? runtime!.store;
-  const limit: Semaphore = runtime?.limit ?? createSemaphore();
+  const queue = options.queue;
+  const limit: Semaphore = queue ? createSemaphore(queue.concurrency) : (runtime?.limit ?? createSemaphore());
   const now = options.now ?? Date.now;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const config = runtimeConfig();
@@ -115,6 +119,24 @@ export function createV2Client(options: V2ClientOptions = {}): V2Client {
     return key ? { authorization: `Bearer ${key}` } : {};
   }
 
+  function run(task: QueuedTask): Promise<void> {
+    let backend: UpscaleBackend;
+    try {
+      backend = backendFor(task.apiKey).backend;
+    } catch (err) {
+      return markFailed(task.id, err instanceof Error ? err.message : String(err));
+    }
+    return runTask({ store, limit, now, deadlineMs }, task.id, task.req, backend, { apiKey: task.apiKey, warn: emitOnce });
+  }
+
+  /** A task the queue gave up on ends at status 3, unless it already ended. */
+  async function markFailed(id: string, reason: string): Promise<void> {
+    const task = await store.getTask(id);
+    if (task && task.status < V2_PROGRESS_STATUS.Successful) await store.updateTask(id, { status: V2_PROGRESS_STATUS.Failed, failedReason: reason, finishMs: now() });
+  }
+
+  queue?.start({ run, lost: markFailed });
+
   const client: V2Client = {
     async upscale(body, call = {}) {
       let req: ValidatedV2Request;
@@ -123,6 +145,7 @@ export function createV2Client(options: V2ClientOptions = {}): V2Client {
         req = validateV2UpscaleBody(body);
         chosen = backendFor(call.apiKey);
         await probeAndCheck(req);
+        await queue?.admit();
       } catch (err) {
         if (err instanceof V2Error) return v2Answer(err.code, err.message);
         return v2Answer(V2_CODES.InternalError, 'internal error');
@@ -134,8 +157,18 @@ export function createV2Client(options: V2ClientOptions = {}): V2Client {
       }
       const id = randomUUID();
       await store.putTask({ id, status: V2_PROGRESS_STATUS.Initializing, submitMs: now(), startMs: 0, finishMs: 0, images: [], failedReason: '', ttlSeconds: req.imgExpireTtl });
-      const done = runTask({ store, limit, now, deadlineMs }, id, req, chosen.backend, { apiKey: call.apiKey, warn: emitOnce }).finally(() => running.delete(id));
-      running.set(id, done);
+      if (queue) {
+        try {
+          await queue.enqueue({ id, req, apiKey: call.apiKey });
+        } catch (err) {
+          await markFailed(id, 'the task could not be queued').catch(() => undefined);
+          if (err instanceof V2Error) return v2Answer(err.code, err.message);
+          throw err;
+        }
+      } else {
+        const done = runTask({ store, limit, now, deadlineMs }, id, req, chosen.backend, { apiKey: call.apiKey, warn: emitOnce }).finally(() => running.delete(id));
+        running.set(id, done);
+      }
       return v2Answer(V2_CODES.Normal, '', { task_id: id, warn: [...warnings.values()].join('; ') });
     },
 
@@ -156,7 +189,7 @@ export function createV2Client(options: V2ClientOptions = {}): V2Client {
       const submitted = await client.upscale(body, call);
       if (submitted.code !== V2_CODES.Normal) return { ...submitted, images: [] };
       const taskId = (submitted.data as { task_id: string }).task_id;
-      await running.get(taskId);
+      await (running.get(taskId) ?? finished(taskId));
       const final = await client.progress(taskId, call);
       const task = await store.getTask(taskId);
       const images: Buffer[] = [];
@@ -188,5 +221,14 @@ export function createV2Client(options: V2ClientOptions = {}): V2Client {
       if (ownStore && !options.store) await ownStore.close();
     },
   };
+
+  /** A task run by a queue (maybe on another replica) is waited for by polling the store. */
+  async function finished(taskId: string): Promise<void> {
+    for (;;) {
+      const task = await store.getTask(taskId);
+      if (!task || task.status >= V2_PROGRESS_STATUS.Successful) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   return client;
 }

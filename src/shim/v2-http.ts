@@ -10,6 +10,7 @@
  */
 import { V2_CODES } from '../spec/codes.js';
 import { V2_PROGRESS_PATH, V2_UPSCALE_PATH } from '../spec/endpoints.js';
+import { V2Error } from './backend.js';
 
 /** A V2 JSON answer: `{ code, msg, data }`. */
 export interface V2Answer {
@@ -117,7 +118,9 @@ export async function answerV2Request(
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return v2Json(200, { code: V2_CODES.InternalError, msg: message.split('\n')[0]! });
+    // A V2Error carries its own code, e.g. 5 HostUnavailable when a shared task store is away.
+    const code = err instanceof V2Error ? err.code : V2_CODES.InternalError;
+    return v2Json(200, { code, msg: message.split('\n')[0]! });
   }
 }
 

@@ -3,8 +3,10 @@
  */
 import { UsageError } from '../errors.js';
 import type { CommandFactory } from './command-type.js';
+import { openShimStore, withStoreOptions, type ShimStoreArgs } from './shim-store.js';
 
-interface ShimServeArgs {
+interface ShimServeArgs extends ShimStoreArgs {
+  'public-url'?: string;
   action: string;
   host: string;
   port: number;
@@ -43,7 +45,7 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
   command: 'shim <action>',
   describe: 'Run the V2 upscale API locally on top of V3 (action: serve)',
   builder: (y) =>
-    y
+    withStoreOptions(y)
       .positional('action', { type: 'string', describe: 'serve: start the V2-compatible HTTP server' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to bind (non-loopback needs --allow-remote when a server-side key is set)' })
       .option('port', { type: 'number', default: 8787, describe: 'Port to listen on (0 picks a free one)' })
@@ -54,6 +56,7 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
       .option('api-key', { type: 'string', hidden: true, describe: 'Deprecated: visible in ps; use $NOVITA_API_KEY or --api-key-file' })
       .option('cors-origin', { type: 'string', array: true, describe: 'Allow browser pages from this origin (repeatable; CORS is off by default)' })
       .option('allow-remote', { type: 'boolean', default: false, describe: 'Allow a non-loopback --host while a server-side key is set' })
+      .option('public-url', { type: 'string', describe: 'Base of result URLs, e.g. the load balancer in front of the replicas (default: this server)' })
       .option('max-body-mb', { type: 'number', default: 50, describe: 'Largest request body accepted (HTTP 413 + code 6 above it)' }),
   handler: async (argv) => {
     const args = argv as unknown as ShimServeArgs;
@@ -64,7 +67,10 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
     if (args['v2-upstream'] !== undefined && !/^https?:\/\/[^\s/]+/.test(args['v2-upstream'])) throw new UsageError('--v2-upstream must be an http(s) URL');
     const corsOrigins = (args['cors-origin'] ?? []).map((o) => o.replace(/\/+$/, ''));
     for (const o of corsOrigins) if (!/^https?:\/\/[^\s/]+$/.test(o)) throw new UsageError(`--cors-origin must be an origin like https://app.example.com, not ${JSON.stringify(o)}`);
+    if (args['public-url'] !== undefined && !/^https?:\/\/[^\s/]+/.test(args['public-url'])) throw new UsageError('--public-url must be an http(s) URL');
     const apiKey = await serverKey(args);
+    const log = (line: string): void => void process.stderr.write(`novita-migrate shim: ${line}\n`);
+    const shared = await openShimStore(args, log);
 
     const { startShimServer, ShimServerConfigError } = await import('../../shim/server.js');
     let server: Awaited<ReturnType<typeof startShimServer>>;
@@ -80,20 +86,28 @@ export const shimCommand: CommandFactory = (setExitCode) => ({
         accessLog: (line) => process.stderr.write(`novita-migrate shim: ${line}\n`),
         allowRemote: args['allow-remote'],
         maxBodyMb: args['max-body-mb'],
+        publicUrl: args['public-url'],
+        store: shared.store,
+        queue: shared.queue,
+        health: shared.health,
         // Approximations are reported to the caller in `warn`; the log names the feature only.
         onWarn: (feature) => process.stderr.write(`novita-migrate shim: approximation: ${feature}\n`),
       });
     } catch (err) {
+      await shared.close();
       if (err instanceof ShimServerConfigError) throw new UsageError(err.message);
       throw err;
     }
-    process.stdout.write(`novita-migrate shim listening on ${server.url}\n`);
+    process.stdout.write(`novita-migrate shim listening on ${server.url} (${shared.description})\n`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
     });
     process.stderr.write(`novita-migrate shim: ${signal}, stopping\n`);
     await server.close();
+    await shared.close();
     setExitCode(0);
+    // Tasks handed back after --drain-ms still hold timers and sockets here; another replica runs them now.
+    if (shared.queue) process.exit(0);
   },
 });

@@ -19,6 +19,7 @@ import {
 import type { V3ModelName } from '../spec/upscalers.js';
 import type { BackendContext, RgbImage, UpscaleBackend } from './backend.js';
 import { V2Error } from './backend.js';
+import { resizeLanczos } from './image/resize.js';
 
 export interface NovitaBackendOptions {
   /** V3 base URL (default https://api.novita.ai). */
@@ -229,7 +230,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
       const restored = await decodeToRgb(Buffer.from(answer.image_file, 'base64'), 'the V3 restore-face image');
       if (restored.width === image.width && restored.height === image.height) return restored;
       // The contract is same size in, same size out.
-      return rgbFromSharp(sharp(restored.data, { raw: { width: restored.width, height: restored.height, channels: 3 } }).resize(image.width, image.height, { fit: 'fill', kernel: 'lanczos3' }));
+      return resizeLanczos(restored, image.width, image.height);
     },
   };
 }

@@ -2,8 +2,11 @@
  * The two separable passes of Pillow's resampler on packed 8-bit RGB, over a
  * range of output rows so they can be split across threads. Each pass sums
  * 8-bit samples times fixed-point weights (the sums stay inside int32, as in
- * Pillow), rounds, and clips to 0..255 before the next pass reads them.
- * Self-contained (no imports) because the worker runs the same code.
+ * Pillow), adds half, shifts by PRECISION_BITS (22) and clips to 0..255
+ * before the next pass reads the result.
+ *
+ * Self-contained (no imports, no module constants): the image worker runs
+ * these very functions from their source text.
  */
 
 export interface PassCoefficients {
@@ -19,7 +22,7 @@ export interface PassCoefficients {
 export function lanczosHorizontalRows(
   src: Uint8Array,
   srcWidth: number,
-  dst: Uint8ClampedArray,
+  dst: Uint8Array,
   dstWidth: number,
   c: PassCoefficients,
   rowOffset: number,
@@ -27,7 +30,6 @@ export function lanczosHorizontalRows(
   rowEnd: number,
 ): void {
   const { ksize, bounds, weights } = c;
-  const half = 1 << 21;
   for (let y = rowStart; y < rowEnd; y++) {
     const inRow = (y + rowOffset) * srcWidth * 3;
     let o = y * dstWidth * 3;
@@ -35,42 +37,76 @@ export function lanczosHorizontalRows(
       const n = bounds[xx * 2 + 1];
       const kb = xx * ksize;
       let p = inRow + bounds[xx * 2] * 3;
-      let s0 = half;
-      let s1 = half;
-      let s2 = half;
+      let s0 = 2097152; // half of 1 << 22: round to nearest
+      let s1 = 2097152;
+      let s2 = 2097152;
       for (let t = 0; t < n; t++, p += 3) {
         const w = weights[kb + t];
         s0 += src[p] * w;
         s1 += src[p + 1] * w;
         s2 += src[p + 2] * w;
       }
-      // The clamped array clips to 0..255, like Pillow's clip8.
-      dst[o++] = s0 >> 22;
-      dst[o++] = s1 >> 22;
-      dst[o++] = s2 >> 22;
+      s0 >>= 22;
+      s1 >>= 22;
+      s2 >>= 22;
+      dst[o++] = s0 < 0 ? 0 : s0 > 255 ? 255 : s0;
+      dst[o++] = s1 < 0 ? 0 : s1 > 255 ? 255 : s1;
+      dst[o++] = s2 < 0 ? 0 : s2 > 255 ? 255 : s2;
     }
   }
 }
 
 /**
  * Vertical pass: output rows [rowStart, rowEnd) of `dst`; `src` has the same
- * width. Accumulates whole rows, one weight at a time, to read memory in order.
+ * width. An output row is a weighted sum of a few whole input rows, so up to
+ * six (or eight) taps run as one straight loop over the row (missing taps get
+ * weight 0), which reads memory in order; wider windows (downscales) sum
+ * per sample.
  */
-export function lanczosVerticalRows(src: Uint8Array, dst: Uint8ClampedArray, width: number, c: PassCoefficients, rowStart: number, rowEnd: number): void {
+export function lanczosVerticalRows(src: Uint8Array, dst: Uint8Array, width: number, c: PassCoefficients, rowStart: number, rowEnd: number): void {
   const { ksize, bounds, weights } = c;
   const stride = width * 3;
-  const acc = new Int32Array(stride);
   for (let yy = rowStart; yy < rowEnd; yy++) {
-    const first = bounds[yy * 2];
     const n = bounds[yy * 2 + 1];
     const kb = yy * ksize;
-    acc.fill(1 << 21);
-    for (let t = 0; t < n; t++) {
-      const w = weights[kb + t];
-      const inRow = (first + t) * stride;
-      for (let i = 0; i < stride; i++) acc[i] += src[inRow + i] * w;
-    }
+    const r0 = bounds[yy * 2] * stride;
     const o = yy * stride;
-    for (let i = 0; i < stride; i++) dst[o + i] = acc[i] >> 22;
+    if (n > 8) {
+      for (let i = 0; i < stride; i++) {
+        let s = 2097152;
+        for (let t = 0, p = r0 + i; t < n; t++, p += stride) s += src[p] * weights[kb + t];
+        s >>= 22;
+        dst[o + i] = s < 0 ? 0 : s > 255 ? 255 : s;
+      }
+      continue;
+    }
+    // Absent taps read row r0 with weight 0.
+    const r1 = n > 1 ? r0 + stride : r0;
+    const r2 = n > 2 ? r0 + 2 * stride : r0;
+    const r3 = n > 3 ? r0 + 3 * stride : r0;
+    const r4 = n > 4 ? r0 + 4 * stride : r0;
+    const r5 = n > 5 ? r0 + 5 * stride : r0;
+    const k0 = n > 0 ? weights[kb] : 0;
+    const k1 = n > 1 ? weights[kb + 1] : 0;
+    const k2 = n > 2 ? weights[kb + 2] : 0;
+    const k3 = n > 3 ? weights[kb + 3] : 0;
+    const k4 = n > 4 ? weights[kb + 4] : 0;
+    const k5 = n > 5 ? weights[kb + 5] : 0;
+    if (n <= 6) {
+      for (let i = 0; i < stride; i++) {
+        const s = (2097152 + src[r0 + i] * k0 + src[r1 + i] * k1 + src[r2 + i] * k2 + src[r3 + i] * k3 + src[r4 + i] * k4 + src[r5 + i] * k5) >> 22;
+        dst[o + i] = s < 0 ? 0 : s > 255 ? 255 : s;
+      }
+      continue;
+    }
+    const r6 = r0 + 6 * stride;
+    const r7 = n > 7 ? r0 + 7 * stride : r0;
+    const k6 = weights[kb + 6];
+    const k7 = n > 7 ? weights[kb + 7] : 0;
+    for (let i = 0; i < stride; i++) {
+      const s =
+        (2097152 + src[r0 + i] * k0 + src[r1 + i] * k1 + src[r2 + i] * k2 + src[r3 + i] * k3 + src[r4 + i] * k4 + src[r5 + i] * k5 + src[r6 + i] * k6 + src[r7 + i] * k7) >> 22;
+      dst[o + i] = s < 0 ? 0 : s > 255 ? 255 : s;
+    }
   }
 }

@@ -1,46 +1,70 @@
 /**
- * PIL's `Image.resize(size, LANCZOS)` on one thread, in Pillow's order
+ * PIL's `Image.resize(size, LANCZOS)`, in Pillow's order
  * (ImagingResampleInner): horizontal pass first over only the input rows the
  * vertical pass will read, then the vertical pass; a pass whose dimension
- * does not change is skipped, and an unchanged size is a copy.
+ * does not change is skipped, and an unchanged size is a copy. Each pass can
+ * be split by output rows across the image workers: rows are independent, so
+ * the pixels are the same either way.
  */
 import type { RgbImage } from '../backend.js';
 import { lanczosCoefficients, type ResampleCoefficients } from './lanczos-coefficients.js';
 import { lanczosHorizontalRows, lanczosVerticalRows } from './lanczos-passes.js';
+import { asShared, sharedBytes } from './shared-bytes.js';
+import { splitRows, type ImagePool } from './worker-pool.js';
 
-export interface LanczosPlan {
+interface LanczosPlan {
   horizontal?: ResampleCoefficients;
   vertical?: ResampleCoefficients;
-  /** First input row the vertical pass reads (0 when it is skipped). */
+  /** First input row the vertical pass reads (0 when the horizontal pass is skipped). */
   firstRow: number;
   /** Rows of the intermediate image. */
   tempHeight: number;
 }
 
-export function planLanczos(inWidth: number, inHeight: number, width: number, height: number): LanczosPlan {
+function planLanczos(inWidth: number, inHeight: number, width: number, height: number): LanczosPlan {
   const vertical = height !== inHeight ? lanczosCoefficients(inHeight, height) : undefined;
   const horizontal = width !== inWidth ? lanczosCoefficients(inWidth, width) : undefined;
-  if (!vertical) return { horizontal, firstRow: 0, tempHeight: inHeight };
+  if (!vertical || !horizontal) return { horizontal, vertical, firstRow: 0, tempHeight: inHeight };
   const firstRow = vertical.bounds[0];
   const lastRow = vertical.bounds[height * 2 - 2] + vertical.bounds[height * 2 - 1];
-  // The vertical bounds become relative to the intermediate image's first row.
-  if (horizontal) for (let i = 0; i < height; i++) vertical.bounds[i * 2] -= firstRow;
-  return horizontal ? { horizontal, vertical, firstRow, tempHeight: lastRow - firstRow } : { vertical, firstRow: 0, tempHeight: inHeight };
+  // The vertical pass then reads the intermediate image, which starts at firstRow.
+  for (let i = 0; i < height; i++) vertical.bounds[i * 2] -= firstRow;
+  return { horizontal, vertical, firstRow, tempHeight: lastRow - firstRow };
 }
 
-export const clampedView = (b: Uint8Array): Uint8ClampedArray => new Uint8ClampedArray(b.buffer, b.byteOffset, b.byteLength);
-
+/** On this thread. */
 export function lanczosResizeSync(image: RgbImage, width: number, height: number): RgbImage {
   if (width === image.width && height === image.height) return { width, height, data: Buffer.from(image.data) };
   const plan = planLanczos(image.width, image.height, width, height);
-  let src: Uint8Array = image.data;
+  let src: Buffer = image.data;
   if (plan.horizontal) {
     const temp = Buffer.allocUnsafe(width * plan.tempHeight * 3);
-    lanczosHorizontalRows(src, image.width, clampedView(temp), width, plan.horizontal, plan.firstRow, 0, plan.tempHeight);
+    lanczosHorizontalRows(src, image.width, temp, width, plan.horizontal, plan.firstRow, 0, plan.tempHeight);
     src = temp;
   }
-  if (!plan.vertical) return { width, height, data: src as Buffer };
+  if (!plan.vertical) return { width, height, data: src };
   const out = Buffer.allocUnsafe(width * height * 3);
-  lanczosVerticalRows(src, clampedView(out), width, plan.vertical, 0, height);
+  lanczosVerticalRows(src, out, width, plan.vertical, 0, height);
+  return { width, height, data: out };
+}
+
+/** Both passes split by rows across the pool; the result is on shared memory. */
+export async function lanczosResizeParallel(image: RgbImage, width: number, height: number, pool: ImagePool): Promise<RgbImage> {
+  if (width === image.width && height === image.height) return { width, height, data: Buffer.from(image.data) };
+  const plan = planLanczos(image.width, image.height, width, height);
+  const parts = pool.size * 2; // more parts than threads evens out a busy core
+  let src = asShared(image.data);
+  if (plan.horizontal) {
+    const temp = sharedBytes(width * plan.tempHeight * 3);
+    const c = plan.horizontal;
+    await Promise.all(
+      splitRows(plan.tempHeight, parts).map(([a, b]) => pool.run({ op: 'lanczos-h', args: [src, image.width, temp, width, c, plan.firstRow, a, b] })),
+    );
+    src = temp;
+  }
+  if (!plan.vertical) return { width, height, data: src };
+  const out = sharedBytes(width * height * 3);
+  const c = plan.vertical;
+  await Promise.all(splitRows(height, parts).map(([a, b]) => pool.run({ op: 'lanczos-v', args: [src, out, width, c, a, b] })));
   return { width, height, data: out };
 }

@@ -40,11 +40,24 @@ export function lanczosHorizontalRows(
       let s0 = 2097152; // half of 1 << 22: round to nearest
       let s1 = 2097152;
       let s2 = 2097152;
-      for (let t = 0; t < n; t++, p += 3) {
-        const w = weights[kb + t];
-        s0 += src[p] * w;
-        s1 += src[p + 1] * w;
-        s2 += src[p + 2] * w;
+      if (n === 6) {
+        // The usual window when upscaling: unrolled.
+        const k0 = weights[kb];
+        const k1 = weights[kb + 1];
+        const k2 = weights[kb + 2];
+        const k3 = weights[kb + 3];
+        const k4 = weights[kb + 4];
+        const k5 = weights[kb + 5];
+        s0 += src[p] * k0 + src[p + 3] * k1 + src[p + 6] * k2 + src[p + 9] * k3 + src[p + 12] * k4 + src[p + 15] * k5;
+        s1 += src[p + 1] * k0 + src[p + 4] * k1 + src[p + 7] * k2 + src[p + 10] * k3 + src[p + 13] * k4 + src[p + 16] * k5;
+        s2 += src[p + 2] * k0 + src[p + 5] * k1 + src[p + 8] * k2 + src[p + 11] * k3 + src[p + 14] * k4 + src[p + 17] * k5;
+      } else {
+        for (let t = 0; t < n; t++, p += 3) {
+          const w = weights[kb + t];
+          s0 += src[p] * w;
+          s1 += src[p + 1] * w;
+          s2 += src[p + 2] * w;
+        }
       }
       s0 >>= 22;
       s1 >>= 22;

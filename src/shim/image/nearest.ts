@@ -27,16 +27,22 @@ export function nearestResize(image: RgbImage, width: number, height: number): R
   const ys = sourceIndices(image.height, height);
   const src = image.data;
   const out = Buffer.alloc(width * height * 3);
+  const stride = width * 3;
   for (let y = 0; y < height; y++) {
     if (ys[y] < 0) continue;
+    const o = y * stride;
+    // Upscales repeat source rows: copy the output row already made from it.
+    if (y > 0 && ys[y] === ys[y - 1]) {
+      out.copyWithin(o, o - stride, o);
+      continue;
+    }
     const rowIn = ys[y] * image.width * 3;
-    let o = y * width * 3;
-    for (let x = 0; x < width; x++, o += 3) {
+    for (let x = 0, p = o; x < width; x++, p += 3) {
       if (xs[x] < 0) continue;
       const i = rowIn + xs[x] * 3;
-      out[o] = src[i];
-      out[o + 1] = src[i + 1];
-      out[o + 2] = src[i + 2];
+      out[p] = src[i];
+      out[p + 1] = src[i + 1];
+      out[p + 2] = src[i + 2];
     }
   }
   return { width, height, data: out };

@@ -6,7 +6,8 @@
  * Cases: 512x512 -> 2048x2048 Lanczos end to end (base64 PNG in, PNG out),
  * the same with a Nearest second upscaler blended at 0.5, and 10 concurrent
  * 2048x2048 tasks. Each path runs in its own process, so its peak RSS is its
- * own. Then the phases (resize, blend, PNG encode) one by one.
+ * own. CPU is process CPU time (all threads): a busy machine inflates wall
+ * time far more than CPU time. Then the phases (resize, blend, PNG encode).
  * Run after a build: `node bench/shim-pipeline.mjs` (BENCH_N runs per case, median).
  */
 import { spawnSync } from 'node:child_process';
@@ -84,12 +85,16 @@ async function child(path, caseName, concurrent) {
     peak = Math.max(peak, process.memoryUsage().rss);
     return { times, maxRssKb: process.resourceUsage().maxRSS, perTaskMb: (peak - rssBefore) / 1048576 / concurrent };
   }
+  const cpu = [];
   for (let i = 0; i < N; i++) {
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     await run();
     times.push(ms(t));
+    const used = process.cpuUsage(c); // all threads: the image workers too
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { times, maxRssKb: process.resourceUsage().maxRSS };
+  return { times, cpu, maxRssKb: process.resourceUsage().maxRSS };
 }
 
 const PIL_SCRIPT = String.raw`
@@ -111,12 +116,13 @@ def run():
     out.save(buf, format="PNG")
     return buf.getvalue()
 run()
-times = []
+times, cpu = [], []
 for _ in range(n):
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     run()
     times.append((time.perf_counter() - t) * 1000)
-print(json.dumps({"times": times, "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    cpu.append((time.process_time() - c) * 1000)
+print(json.dumps({"times": times, "cpu": cpu, "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 `;
 
 function pilAvailable() {
@@ -148,7 +154,8 @@ async function phases() {
     ['resize 512->2048, PIL port (image workers)', () => resizeLanczos(src, 2048, 2048)],
     ['resize 512->2048, sharp lanczos3 (before)', () => sharp(data, { raw: { width: 512, height: 512, channels: 3 } }).resize(2048, 2048, { kernel: 'lanczos3', fit: 'fill' }).raw().toBuffer()],
     ['blend 2048x2048 (PIL Image.blend)', () => blend(big, big, 0.5)],
-    ['PNG 2048x2048, strip-parallel (level 1, Up)', () => encodePng(big)],
+    ['PNG 2048x2048, strip-parallel (default: level 1, RLE)', () => encodePng(big)],
+    ['PNG 2048x2048, strip-parallel, level 6', () => encodePng(big, { compressionLevel: 6 })],
     ['PNG 2048x2048, sharp level 6 (before)', () => sharp(big.data, raw).png().toBuffer()],
     ['PNG 2048x2048, sharp level 1', () => sharp(big.data, raw).png({ compressionLevel: 1 }).toBuffer()],
     ['PNG 2048x2048, sharp level 1, no adaptive filter', () => sharp(big.data, raw).png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer()],
@@ -163,7 +170,7 @@ async function phases() {
       times.push(ms(t));
     }
     const size = Buffer.isBuffer(out) && out.length < big.data.length ? `  ${(out.length / 1e6).toFixed(2)} MB` : '';
-    console.log(`  ${label.padEnd(50)} ${median(times).toFixed(0).padStart(6)}${size}`);
+    console.log(`  ${label.padEnd(56)} ${median(times).toFixed(0).padStart(6)}${size}`);
   }
 }
 
@@ -173,7 +180,7 @@ async function main() {
   const names = { shim: 'shim (PIL port, fast PNG)', sharp: 'sharp (before)', pil: 'PIL (python3-pil)' };
   console.log(`shim local image path (backend "local"), median of ${N}; each path in its own process`);
   if (!pil) console.log('PIL: skipped (apt-get install python3-pil for the /usr/bin/python3 column)');
-  console.log(`${'case'.padEnd(42)} ${'path'.padEnd(26)} ${'median'.padStart(8)} ${'vs shim'.padStart(8)} ${'peak RSS'.padStart(9)}`);
+  console.log(`${'case'.padEnd(42)} ${'path'.padEnd(26)} ${'median'.padStart(8)} ${'vs shim'.padStart(8)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}`);
   const medians = {};
   for (const caseName of Object.keys(CASES)) {
     for (const path of paths) {
@@ -181,12 +188,13 @@ async function main() {
       const m = median(r.times);
       medians[`${caseName}:${path}`] = m;
       const ratio = path === 'shim' ? '' : `${(m / medians[`${caseName}:shim`]).toFixed(2)}x`;
-      console.log(`${CASES[caseName].label.padEnd(42)} ${names[path].padEnd(26)} ${`${m.toFixed(0)} ms`.padStart(8)} ${ratio.padStart(8)} ${`${Math.round(r.maxRssKb / 1024)} MB`.padStart(9)}`);
+      const cpu = `${median(r.cpu).toFixed(0)} ms`;
+      console.log(`${CASES[caseName].label.padEnd(42)} ${names[path].padEnd(26)} ${`${m.toFixed(0)} ms`.padStart(8)} ${ratio.padStart(8)} ${cpu.padStart(8)} ${`${Math.round(r.maxRssKb / 1024)} MB`.padStart(9)}`);
     }
   }
   for (const path of ['shim', 'sharp']) {
     const r = await runPath(path, 'blend', 10);
-    console.log(`${'10 concurrent 2048x2048 tasks (with blend)'.padEnd(42)} ${names[path].padEnd(26)} ${`${r.times[0].toFixed(0)} ms`.padStart(8)} ${''.padStart(8)} ${`${Math.round(r.maxRssKb / 1024)} MB`.padStart(9)}  ~${r.perTaskMb.toFixed(0)} MB per task above idle (results held)`);
+    console.log(`${'10 concurrent 2048x2048 tasks (with blend)'.padEnd(42)} ${names[path].padEnd(26)} ${`${r.times[0].toFixed(0)} ms`.padStart(8)} ${''.padStart(8)} ${''.padStart(8)} ${`${Math.round(r.maxRssKb / 1024)} MB`.padStart(9)}  ~${r.perTaskMb.toFixed(0)} MB per task above idle (results held)`);
   }
   const l = medians['lanczos:shim'];
   const ratio = medians['lanczos:sharp'] / l;

@@ -14,7 +14,7 @@ export type OutputFormat = (typeof V3_RESPONSE_IMAGE_TYPES)[number];
 export interface EncodeOptions {
   /** Default 'png'. */
   format?: OutputFormat;
-  /** PNG: zlib level 0..9 (default 1: fast, still lossless). */
+  /** PNG: zlib level 0..9 (default 1: run-length only, fastest; higher is smaller and slower). All lossless. */
   compressionLevel?: number;
   /** WebP and JPEG: 1..100 (sharp's default 80). WebP at 100 is lossless. */
   quality?: number;

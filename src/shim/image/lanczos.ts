@@ -8,8 +8,10 @@
  */
 import type { RgbImage } from '../backend.js';
 import { lanczosCoefficients, type ResampleCoefficients } from './lanczos-coefficients.js';
-import { lanczosHorizontalRows, lanczosVerticalRows } from './lanczos-passes.js';
-import { asShared, sharedBytes } from './shared-bytes.js';
+import { LANCZOS_KERNELS_WASM } from './lanczos-kernels-wasm.js';
+import { instantiateLanczosKernels, lanczosHorizontalRows, lanczosVerticalRows, type LanczosKernels } from './lanczos-passes.js';
+import { borrowScratch, returnScratch, sharedBytes, withShared } from './shared-bytes.js';
+import type { WorkerTask } from './worker-source.js';
 import { splitRows, type ImagePool } from './worker-pool.js';
 
 interface LanczosPlan {
@@ -32,19 +34,22 @@ function planLanczos(inWidth: number, inHeight: number, width: number, height: n
   return { horizontal, vertical, firstRow, tempHeight: lastRow - firstRow };
 }
 
+let kernels: LanczosKernels | undefined;
+
 /** On this thread. */
 export function lanczosResizeSync(image: RgbImage, width: number, height: number): RgbImage {
   if (width === image.width && height === image.height) return { width, height, data: Buffer.from(image.data) };
+  kernels ??= instantiateLanczosKernels(LANCZOS_KERNELS_WASM);
   const plan = planLanczos(image.width, image.height, width, height);
   let src: Buffer = image.data;
   if (plan.horizontal) {
     const temp = Buffer.allocUnsafe(width * plan.tempHeight * 3);
-    lanczosHorizontalRows(src, image.width, temp, width, plan.horizontal, plan.firstRow, 0, plan.tempHeight);
+    lanczosHorizontalRows(kernels, src, image.width, temp, width, plan.horizontal, plan.firstRow, 0, plan.tempHeight);
     src = temp;
   }
   if (!plan.vertical) return { width, height, data: src };
   const out = Buffer.allocUnsafe(width * height * 3);
-  lanczosVerticalRows(src, out, width, plan.vertical, 0, height);
+  lanczosVerticalRows(kernels, src, out, width, plan.vertical, 0, height);
   return { width, height, data: out };
 }
 
@@ -53,18 +58,23 @@ export async function lanczosResizeParallel(image: RgbImage, width: number, heig
   if (width === image.width && height === image.height) return { width, height, data: Buffer.from(image.data) };
   const plan = planLanczos(image.width, image.height, width, height);
   const parts = pool.size * 2; // more parts than threads evens out a busy core
-  let src = asShared(image.data);
-  if (plan.horizontal) {
-    const temp = sharedBytes(width * plan.tempHeight * 3);
-    const c = plan.horizontal;
-    await Promise.all(
-      splitRows(plan.tempHeight, parts).map(([a, b]) => pool.run({ op: 'lanczos-h', args: [src, image.width, temp, width, c, plan.firstRow, a, b] })),
-    );
-    src = temp;
-  }
-  if (!plan.vertical) return { width, height, data: src };
-  const out = sharedBytes(width * height * 3);
-  const c = plan.vertical;
-  await Promise.all(splitRows(height, parts).map(([a, b]) => pool.run({ op: 'lanczos-v', args: [src, out, width, c, a, b] })));
-  return { width, height, data: out };
+  const rows = (total: number, task: (a: number, b: number) => WorkerTask) => Promise.all(splitRows(total, parts).map(([a, b]) => pool.run(task(a, b))));
+  return withShared(image.data, async (input) => {
+    const { horizontal, vertical } = plan;
+    if (!horizontal) {
+      const out = sharedBytes(width * height * 3);
+      await rows(height, (a, b) => ({ op: 'lanczos-v', args: [input, out, width, vertical!, a, b] }));
+      return { width, height, data: out };
+    }
+    const temp = vertical ? borrowScratch(width * plan.tempHeight * 3) : sharedBytes(width * height * 3);
+    await rows(plan.tempHeight, (a, b) => ({ op: 'lanczos-h', args: [input, image.width, temp, width, horizontal, plan.firstRow, a, b] }));
+    if (!vertical) return { width, height, data: temp };
+    try {
+      const out = sharedBytes(width * height * 3);
+      await rows(height, (a, b) => ({ op: 'lanczos-v', args: [temp, out, width, vertical, a, b] }));
+      return { width, height, data: out };
+    } finally {
+      returnScratch(temp);
+    }
+  });
 }

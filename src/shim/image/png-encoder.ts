@@ -2,19 +2,23 @@
  * A lossless 8-bit RGB PNG writer: the rows are cut into strips that are
  * filtered, checksummed and deflated independently (on the image workers
  * when the image is large), then joined into one zlib stream in one IDAT
- * chunk. zlib level 1 on "Up"-filtered rows is the measured sweet spot
- * (see bench/shim-pipeline.mjs): several times faster than sharp's level 6,
- * and smaller than it on upscaled images.
+ * chunk. By default run-length matching (zlib level 1, Z_RLE) on
+ * "Up"-filtered rows: the fastest lossless setting measured
+ * (bench/shim-pipeline.mjs), and no larger than sharp at level 1.
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { RgbImage } from '../backend.js';
 import { combineAdler32 } from './adler32.js';
-import { encodePngStrip, type DeflateRaw, type PngStrip } from './png-strip.js';
-import { asShared } from './shared-bytes.js';
+import { encodePngStrip, growingScratch, type DeflateRaw, type PngStrip } from './png-strip.js';
+import { withShared } from './shared-bytes.js';
 import { splitRows, type ImagePool } from './worker-pool.js';
 
 export interface PngOptions {
-  /** zlib level 0..9 (default 1). */
+  /**
+   * zlib level 0..9. 1 (the default) matches only runs (Z_RLE): the fastest
+   * compression, still smaller than sharp's level 1. 2..9 search for all
+   * matches: smaller files, several times slower. 0 stores.
+   */
   level?: number;
 }
 
@@ -25,6 +29,7 @@ const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
 const MIN_STRIP_ROWS = 64;
 
 const deflateRaw: DeflateRaw = (data, options) => deflateRawSync(data, options);
+const scratch = growingScratch();
 
 function chunk(type: string, parts: Uint8Array[]): Uint8Array[] {
   const head = Buffer.alloc(8);
@@ -59,15 +64,21 @@ export async function encodePngStrips(image: RgbImage, pool: ImagePool | undefin
   const level = options.level ?? 1;
   const parts = pool ? Math.min(pool.size * 2, Math.floor(image.height / MIN_STRIP_ROWS)) : 1;
   const ranges = splitRows(image.height, Math.max(1, parts));
-  const stripOptions = (i: number) => ({
-    level,
-    strategy: constants.Z_DEFAULT_STRATEGY,
-    finishFlush: i === ranges.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
-  });
+  const stripOptions = (i: number) => {
+    const bytes = (ranges[i]![1] - ranges[i]![0]) * (image.width * 3 + 1);
+    return {
+      level,
+      strategy: level === 1 ? constants.Z_RLE : constants.Z_DEFAULT_STRATEGY,
+      finishFlush: i === ranges.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+      // Above deflate's worst case, so zlib writes one buffer and never joins pieces.
+      chunkSize: bytes + (bytes >> 10) + 1024,
+    };
+  };
   if (!pool || ranges.length === 1) {
-    return assemble(image, ranges.map(([a, b], i) => encodePngStrip(image.data, image.width, a, b, stripOptions(i), deflateRaw)));
+    return assemble(image, ranges.map(([a, b], i) => encodePngStrip(image.data, image.width, a, b, stripOptions(i), deflateRaw, scratch)));
   }
-  const src = asShared(image.data);
-  const strips = await Promise.all(ranges.map(([a, b], i) => pool.run<PngStrip>({ op: 'png-strip', args: [src, image.width, a, b, stripOptions(i)] })));
+  const strips = await withShared(image.data, (src) =>
+    Promise.all(ranges.map(([a, b], i) => pool.run<PngStrip>({ op: 'png-strip', args: [src, image.width, a, b, stripOptions(i)] }))),
+  );
   return assemble(image, strips);
 }

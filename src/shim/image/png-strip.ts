@@ -17,6 +17,8 @@ export interface PngStripOptions {
   strategy: number;
   /** Z_FINISH for the last strip, Z_SYNC_FLUSH for the others. */
   finishFlush: number;
+  /** zlib's output buffer size. */
+  chunkSize: number;
 }
 
 export interface PngStrip {
@@ -27,11 +29,27 @@ export interface PngStrip {
 }
 
 export type DeflateRaw = (data: Uint8Array, options: PngStripOptions) => Uint8Array;
+/** Working memory of at least `length` bytes (callers reuse it: fresh pages are slow to touch). */
+export type Scratch = (length: number) => Uint8Array;
 
-export function encodePngStrip(src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: PngStripOptions, deflateRaw: DeflateRaw): PngStrip {
+/** A Scratch that keeps one buffer and replaces it only when it is too small. */
+export function growingScratch(): Scratch {
+  let buffer = new Uint8Array(0);
+  return (length) => (buffer.length >= length ? buffer : (buffer = new Uint8Array(length)));
+}
+
+export function encodePngStrip(
+  src: Uint8Array,
+  width: number,
+  rowStart: number,
+  rowEnd: number,
+  options: PngStripOptions,
+  deflateRaw: DeflateRaw,
+  scratch: Scratch,
+): PngStrip {
   const stride = width * 3;
   const line = stride + 1;
-  const filtered = new Uint8Array((rowEnd - rowStart) * line);
+  const filtered = scratch((rowEnd - rowStart) * line).subarray(0, (rowEnd - rowStart) * line);
   // Adler-32 computed while filtering, reduced modulo 65521 once per row:
   // a row's sums stay far below 2^53, so double arithmetic is exact.
   let a = 1;

@@ -5,33 +5,45 @@
  * and from dist). Built-ins come from process.getBuiltinModule, which works
  * whatever module type the worker is evaluated as.
  */
-import { lanczosHorizontalRows, lanczosVerticalRows } from './lanczos-passes.js';
-import { encodePngStrip } from './png-strip.js';
+import { LANCZOS_KERNELS_WASM } from './lanczos-kernels-wasm.js';
+import { instantiateLanczosKernels, kernelArena, lanczosHorizontalRows, lanczosVerticalRows } from './lanczos-passes.js';
+import { encodePngStrip, growingScratch } from './png-strip.js';
+
+/** The arguments after the first (the worker supplies its own kernels). */
+type AfterKernels<F extends (...args: never[]) => unknown> = Parameters<F> extends [unknown, ...infer Rest] ? Rest : never;
 
 /** What the main thread asks a worker to do, on shared memory. */
 export type WorkerTask =
-  | { op: 'lanczos-h'; args: Parameters<typeof lanczosHorizontalRows> }
-  | { op: 'lanczos-v'; args: Parameters<typeof lanczosVerticalRows> }
+  | { op: 'lanczos-h'; args: AfterKernels<typeof lanczosHorizontalRows> }
+  | { op: 'lanczos-v'; args: AfterKernels<typeof lanczosVerticalRows> }
   | { op: 'png-strip'; args: [src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: Parameters<typeof encodePngStrip>[4]] };
 
 export function workerSource(): string {
   return `'use strict';
 const { parentPort } = process.getBuiltinModule('node:worker_threads');
 const zlib = process.getBuiltinModule('node:zlib');
+const instantiateLanczosKernels = ${instantiateLanczosKernels.toString()};
+const kernelArena = ${kernelArena.toString()};
 const lanczosHorizontalRows = ${lanczosHorizontalRows.toString()};
 const lanczosVerticalRows = ${lanczosVerticalRows.toString()};
+let kernels;
+const lanczosKernels = () => (kernels ??= instantiateLanczosKernels(${JSON.stringify(LANCZOS_KERNELS_WASM)}));
 const encodePngStrip = ${encodePngStrip.toString()};
-// Transfer only a buffer of its own (small results can sit in Node's shared pool).
+const growingScratch = ${growingScratch.toString()};
+const scratch = growingScratch();
+// zlib returns one slice of an output buffer of its own (chunkSize covers the
+// whole strip), transferred as is; a small result may sit in Node's shared
+// pool, which must not be transferred: copy that.
 const deflateRaw = (data, options) => {
   const out = zlib.deflateRawSync(data, options);
-  return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out : new Uint8Array(out);
+  return out.buffer.byteLength > 8192 ? out : new Uint8Array(out);
 };
 parentPort.on('message', ({ id, task }) => {
   try {
-    if (task.op === 'lanczos-h') parentPort.postMessage({ id, result: lanczosHorizontalRows(...task.args) });
-    else if (task.op === 'lanczos-v') parentPort.postMessage({ id, result: lanczosVerticalRows(...task.args) });
+    if (task.op === 'lanczos-h') parentPort.postMessage({ id, result: lanczosHorizontalRows(lanczosKernels(), ...task.args) });
+    else if (task.op === 'lanczos-v') parentPort.postMessage({ id, result: lanczosVerticalRows(lanczosKernels(), ...task.args) });
     else if (task.op === 'png-strip') {
-      const strip = encodePngStrip(...task.args, deflateRaw);
+      const strip = encodePngStrip(...task.args, deflateRaw, scratch);
       parentPort.postMessage({ id, result: strip }, [strip.deflated.buffer]);
     } else throw new Error('unknown image task ' + task.op);
   } catch (err) {

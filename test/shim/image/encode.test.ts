@@ -64,7 +64,7 @@ describe('PNG encoder', () => {
 
   it('encodePng defaults to the fast lossless path; levels 0..9 are all lossless', async () => {
     const img = noisy(64, 33);
-    for (const compressionLevel of [undefined, 0, 6, 9]) {
+    for (const compressionLevel of [undefined, 0, 1, 2, 9]) {
       const png = await encodePng(img, { compressionLevel });
       expect((await raw(png)).data.equals(img.data)).toBe(true);
     }

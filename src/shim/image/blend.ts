@@ -28,7 +28,7 @@ export function blend(a: RgbImage, b: RgbImage, alpha: number): RgbImage {
   const table = blendTable(alpha);
   const x = a.data;
   const y = b.data;
-  const out = sharedBytes(x.length); // the encoder's workers read it in place
+  const out = sharedBytes(x.length, false); // the encoder's workers read it in place
   for (let i = 0; i < out.length; i++) out[i] = table[(x[i] << 8) | y[i]];
   return { width: a.width, height: a.height, data: out };
 }

@@ -10,7 +10,7 @@ import type { RgbImage } from '../backend.js';
 import { lanczosCoefficients, type ResampleCoefficients } from './lanczos-coefficients.js';
 import { LANCZOS_KERNELS_WASM } from './lanczos-kernels-wasm.js';
 import { instantiateLanczosKernels, lanczosHorizontalRows, lanczosVerticalRows, type LanczosKernels } from './lanczos-passes.js';
-import { borrowScratch, returnScratch, sharedBytes, withShared } from './shared-bytes.js';
+import { releaseBytes, sharedBytes, withShared } from './shared-bytes.js';
 import type { WorkerTask } from './worker-source.js';
 import { splitRows, type ImagePool } from './worker-pool.js';
 
@@ -62,19 +62,19 @@ export async function lanczosResizeParallel(image: RgbImage, width: number, heig
   return withShared(image.data, async (input) => {
     const { horizontal, vertical } = plan;
     if (!horizontal) {
-      const out = sharedBytes(width * height * 3);
+      const out = sharedBytes(width * height * 3, false);
       await rows(height, (a, b) => ({ op: 'lanczos-v', args: [input, out, width, vertical!, a, b] }));
       return { width, height, data: out };
     }
-    const temp = vertical ? borrowScratch(width * plan.tempHeight * 3) : sharedBytes(width * height * 3);
+    const temp = sharedBytes(width * plan.tempHeight * 3, false);
     await rows(plan.tempHeight, (a, b) => ({ op: 'lanczos-h', args: [input, image.width, temp, width, horizontal, plan.firstRow, a, b] }));
     if (!vertical) return { width, height, data: temp };
     try {
-      const out = sharedBytes(width * height * 3);
+      const out = sharedBytes(width * height * 3, false);
       await rows(height, (a, b) => ({ op: 'lanczos-v', args: [temp, out, width, vertical, a, b] }));
       return { width, height, data: out };
     } finally {
-      returnScratch(temp);
+      releaseBytes(temp);
     }
   });
 }

@@ -2,41 +2,57 @@
  * Image bytes on shared memory: workers read and write them in place, where
  * a plain Buffer would be copied into every worker it is posted to.
  *
- * Scratch memory that never leaves a function is borrowed and given back:
- * touching fresh pages is costly (measured ~5 ms of CPU per MB on these
- * machines), reused pages are not.
+ * Memory known to be dead (scratch, and images the pipeline has finished
+ * with) is given back and reused: touching fresh pages is costly here
+ * (measured ~5 ms of CPU per MB on these machines), reused pages are not.
+ * Only what nothing else references may be given back.
  */
-export function sharedBytes(length: number): Buffer {
-  return Buffer.from(new SharedArrayBuffer(length));
+
+/** Given-back memory, at most this much in total. */
+const MAX_SPARE_BYTES = 96 << 20;
+const spare: SharedArrayBuffer[] = [];
+let spareBytes = 0;
+
+/** `length` bytes of shared memory, zeroed unless `zeroed` is false. */
+export function sharedBytes(length: number, zeroed = true): Buffer {
+  // The smallest spare that fits, unless it would waste more than half of it.
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) {
+    const size = spare[i]!.byteLength;
+    if (size >= length && size <= length * 2 && (best < 0 || size < spare[best]!.byteLength)) best = i;
+  }
+  if (best < 0) return Buffer.from(new SharedArrayBuffer(length));
+  const sab = spare.splice(best, 1)[0]!;
+  spareBytes -= sab.byteLength;
+  const bytes = Buffer.from(sab, 0, length);
+  return zeroed ? bytes.fill(0) : bytes;
 }
 
-const spare: Buffer[] = [];
-const MAX_SPARE = 4;
-
-/** Shared scratch of `length` bytes (old contents); give it back with returnScratch. */
-export function borrowScratch(length: number): Buffer {
-  const i = spare.findIndex((b) => b.length >= length);
-  const whole = i >= 0 ? spare.splice(i, 1)[0]! : sharedBytes(length);
-  return whole.subarray(0, length);
+/** Gives shared memory back for reuse; anything else (and a second give-back) is ignored. */
+export function releaseBytes(bytes: Buffer): void {
+  const sab = bytes.buffer;
+  if (!(sab instanceof SharedArrayBuffer) || spare.includes(sab)) return;
+  spare.push(sab);
+  spareBytes += sab.byteLength;
+  while (spareBytes > MAX_SPARE_BYTES) spareBytes -= spare.shift()!.byteLength;
 }
 
 /**
  * Runs `use` with `data` on shared memory: `data` itself when it already is,
- * else a borrowed copy, given back when `use` settles.
+ * else a copy, given back when `use` settles.
  */
 export async function withShared<T>(data: Buffer, use: (shared: Buffer) => Promise<T>): Promise<T> {
   if (data.buffer instanceof SharedArrayBuffer) return use(data);
-  const copy = borrowScratch(data.length);
+  const copy = sharedBytes(data.length, false);
   data.copy(copy);
   try {
     return await use(copy);
   } finally {
-    returnScratch(copy);
+    releaseBytes(copy);
   }
 }
 
-export function returnScratch(scratch: Buffer): void {
-  const whole = Buffer.from(scratch.buffer as SharedArrayBuffer);
-  if (spare.length >= MAX_SPARE) spare.sort((a, b) => a.length - b.length).shift();
-  spare.push(whole);
+/** Gives back the bytes of images that are done with, except any whose bytes a kept image still uses. */
+export function releaseImages(done: Array<{ data: Buffer }>, keep: Array<{ data: Buffer }>): void {
+  for (const image of done) if (!keep.some((k) => k.data.buffer === image.data.buffer)) releaseBytes(image.data);
 }

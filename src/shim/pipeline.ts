@@ -14,7 +14,6 @@ import { blend } from './image/blend.js';
 import { pasteCentred } from './image/crop.js';
 import { decodeImage } from './image/decode.js';
 import { resizeLanczos, resizeNearest } from './image/resize.js';
-import { releaseImages } from './image/shared-bytes.js';
 import { destinationSize, geometryOf, scaleFor } from './sizes.js';
 import type { ValidatedV2Request } from './validate-request.js';
 
@@ -69,26 +68,24 @@ export async function decodeAndCheck(req: ValidatedV2Request): Promise<RgbImage>
 export async function runV2Pipeline(req: ValidatedV2Request, backend: UpscaleBackend, ctx: BackendContext, decoded?: RgbImage): Promise<RgbImage> {
   const original = decoded ?? (await decodeAndCheck(req));
   let image = original;
-  // Images replaced by the next step go back to the image memory (never the caller's original).
-  const replace = (next: RgbImage, ...done: RgbImage[]) => (releaseImages(done, [original, next]), next);
   if (req.upscaler1) {
     const scale = scaleFor(req, original.width, original.height);
     const geometry = geometryOf(req, original.width, original.height);
-    const cropTo = (img: RgbImage) => (req.resizeMode === 1 && req.crop ? replace(pasteCentred(img, geometry.output.width, geometry.output.height), img) : img);
+    const cropTo = (img: RgbImage) => (req.resizeMode === 1 && req.crop ? pasteCentred(img, geometry.output.width, geometry.output.height) : img);
     image = cropTo(await runUpscaler(original, req.upscaler1, scale, backend, ctx));
     if (req.upscaler2 && req.upscaler2Visibility > 0) {
       const second = cropTo(await runUpscaler(original, req.upscaler2, scale, backend, ctx));
-      image = replace(blend(image, second, req.upscaler2Visibility), image, second);
+      image = blend(image, second, req.upscaler2Visibility);
     }
   }
   if (req.gfpganVisibility > 0) {
     ctx.warn('gfpgan', 'GFPGAN runs as V3 restore-face (an approximation of V2\'s GFPGAN)');
     const restored = await backend.restoreFace(image, 'gfpgan', 1, ctx);
-    image = replace(req.gfpganVisibility < 1 ? blend(image, restored, req.gfpganVisibility) : restored, image, restored);
+    image = req.gfpganVisibility < 1 ? blend(image, restored, req.gfpganVisibility) : restored;
   }
   if (req.codeformerVisibility > 0) {
     const restored = await backend.restoreFace(image, 'codeformer', req.codeformerWeight, ctx);
-    image = replace(req.codeformerVisibility < 1 ? blend(image, restored, req.codeformerVisibility) : restored, image, restored);
+    image = req.codeformerVisibility < 1 ? blend(image, restored, req.codeformerVisibility) : restored;
   }
   return image;
 }

@@ -6,7 +6,6 @@
  * then looked up per sample.
  */
 import type { RgbImage } from '../backend.js';
-import { sharedBytes } from './shared-bytes.js';
 
 function blendTable(alpha: number): Uint8Array {
   const v = Math.fround(alpha);
@@ -28,7 +27,7 @@ export function blend(a: RgbImage, b: RgbImage, alpha: number): RgbImage {
   const table = blendTable(alpha);
   const x = a.data;
   const y = b.data;
-  const out = sharedBytes(x.length, false); // the encoder's workers read it in place
+  const out = Buffer.allocUnsafe(x.length);
   for (let i = 0; i < out.length; i++) out[i] = table[(x[i] << 8) | y[i]];
   return { width: a.width, height: a.height, data: out };
 }

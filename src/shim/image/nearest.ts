@@ -7,7 +7,6 @@
  * picks the other pixel there. Samples that fall outside the source stay black.
  */
 import type { RgbImage } from '../backend.js';
-import { sharedBytes } from './shared-bytes.js';
 
 /** Source index per output index, or -1 where PIL leaves the pixel black. */
 function sourceIndices(inSize: number, outSize: number): Int32Array {
@@ -27,7 +26,7 @@ export function nearestResize(image: RgbImage, width: number, height: number): R
   const xs = sourceIndices(image.width, width);
   const ys = sourceIndices(image.height, height);
   const src = image.data;
-  const out = sharedBytes(width * height * 3); // zeroed: PIL's black fill
+  const out = Buffer.alloc(width * height * 3); // zeroed: PIL's black fill
   const stride = width * 3;
   for (let y = 0; y < height; y++) {
     if (ys[y] < 0) continue;

@@ -62,7 +62,8 @@ function assemble(image: RgbImage, strips: PngStrip[]): Buffer {
 
 export async function encodePngStrips(image: RgbImage, pool: ImagePool | undefined, options: PngOptions = {}): Promise<Buffer> {
   const level = options.level ?? 1;
-  const parts = pool ? Math.min(pool.size * 2, Math.floor(image.height / MIN_STRIP_ROWS)) : 1;
+  // One strip per worker and one on this thread: each hand-off between threads waits for a time slice on a busy machine.
+  const parts = pool ? Math.min(pool.size + 1, Math.floor(image.height / MIN_STRIP_ROWS)) : 1;
   const ranges = splitRows(image.height, Math.max(1, parts));
   const stripOptions = (i: number) => {
     const bytes = (ranges[i]![1] - ranges[i]![0]) * (image.width * 3 + 1);
@@ -77,8 +78,11 @@ export async function encodePngStrips(image: RgbImage, pool: ImagePool | undefin
   if (!pool || ranges.length === 1) {
     return assemble(image, ranges.map(([a, b], i) => encodePngStrip(image.data, image.width, a, b, stripOptions(i), deflateRaw, scratch)));
   }
-  const strips = await withShared(image.data, (src) =>
-    Promise.all(ranges.map(([a, b], i) => pool.run<PngStrip>({ op: 'png-strip', args: [src, image.width, a, b, stripOptions(i)] }))),
-  );
+  const last = ranges.length - 1;
+  const strips = await withShared(image.data, async (src) => {
+    const others = Promise.all(ranges.slice(0, last).map(([a, b], i) => pool.run<PngStrip>({ op: 'png-strip', args: [src, image.width, a, b, stripOptions(i)] })));
+    const mine = encodePngStrip(src, image.width, ranges[last]![0], ranges[last]![1], stripOptions(last), deflateRaw, scratch);
+    return [...(await others), mine];
+  });
   return assemble(image, strips);
 }

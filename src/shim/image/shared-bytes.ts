@@ -2,10 +2,9 @@
  * Image bytes on shared memory: workers read and write them in place, where
  * a plain Buffer would be copied into every worker it is posted to.
  *
- * Memory known to be dead (scratch, and images the pipeline has finished
- * with) is given back and reused: touching fresh pages is costly here
- * (measured ~5 ms of CPU per MB on these machines), reused pages are not.
- * Only what nothing else references may be given back.
+ * Scratch known to be dead is given back and reused: shared memory is fresh
+ * pages each time, and touching fresh pages is costly here (measured ~5 ms of
+ * CPU per MB on these machines), reused pages are not.
  */
 
 /** Given-back memory, at most this much in total. */
@@ -52,7 +51,3 @@ export async function withShared<T>(data: Buffer, use: (shared: Buffer) => Promi
   }
 }
 
-/** Gives back the bytes of images that are done with, except any whose bytes a kept image still uses. */
-export function releaseImages(done: Array<{ data: Buffer }>, keep: Array<{ data: Buffer }>): void {
-  for (const image of done) if (!keep.some((k) => k.data.buffer === image.data.buffer)) releaseBytes(image.data);
-}

@@ -5,29 +5,16 @@
  * and from dist). Built-ins come from process.getBuiltinModule, which works
  * whatever module type the worker is evaluated as.
  */
-import { LANCZOS_KERNELS_WASM } from './lanczos-kernels-wasm.js';
-import { instantiateLanczosKernels, kernelArena, lanczosHorizontalRows, lanczosVerticalRows } from './lanczos-passes.js';
 import { encodePngStrip, growingScratch } from './png-strip.js';
-
-/** The arguments after the first (the worker supplies its own kernels). */
-type AfterKernels<F extends (...args: never[]) => unknown> = Parameters<F> extends [unknown, ...infer Rest] ? Rest : never;
 
 /** What the main thread asks a worker to do, on shared memory. */
 export type WorkerTask =
-  | { op: 'lanczos-h'; args: AfterKernels<typeof lanczosHorizontalRows> }
-  | { op: 'lanczos-v'; args: AfterKernels<typeof lanczosVerticalRows> }
   | { op: 'png-strip'; args: [src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: Parameters<typeof encodePngStrip>[4]] };
 
 export function workerSource(): string {
   return `'use strict';
 const { parentPort } = process.getBuiltinModule('node:worker_threads');
 const zlib = process.getBuiltinModule('node:zlib');
-const instantiateLanczosKernels = ${instantiateLanczosKernels.toString()};
-const kernelArena = ${kernelArena.toString()};
-const lanczosHorizontalRows = ${lanczosHorizontalRows.toString()};
-const lanczosVerticalRows = ${lanczosVerticalRows.toString()};
-let kernels;
-const lanczosKernels = () => (kernels ??= instantiateLanczosKernels(${JSON.stringify(LANCZOS_KERNELS_WASM)}));
 const encodePngStrip = ${encodePngStrip.toString()};
 const growingScratch = ${growingScratch.toString()};
 const scratch = growingScratch();
@@ -40,9 +27,7 @@ const deflateRaw = (data, options) => {
 };
 parentPort.on('message', ({ id, task }) => {
   try {
-    if (task.op === 'lanczos-h') parentPort.postMessage({ id, result: lanczosHorizontalRows(lanczosKernels(), ...task.args) });
-    else if (task.op === 'lanczos-v') parentPort.postMessage({ id, result: lanczosVerticalRows(lanczosKernels(), ...task.args) });
-    else if (task.op === 'png-strip') {
+    if (task.op === 'png-strip') {
       const strip = encodePngStrip(...task.args, deflateRaw, scratch);
       parentPort.postMessage({ id, result: strip }, [strip.deflated.buffer]);
     } else throw new Error('unknown image task ' + task.op);

@@ -12,9 +12,7 @@ import type { RgbImage } from '../../../src/shim/backend.js';
 import { createLocalBackend } from '../../../src/shim/local-backend.js';
 import { blend } from '../../../src/shim/image/blend.js';
 import { pasteCentred } from '../../../src/shim/image/crop.js';
-import { lanczosResizeParallel } from '../../../src/shim/image/lanczos.js';
 import { resizeLanczos, resizeNearest } from '../../../src/shim/image/resize.js';
-import { imagePool } from '../../../src/shim/image/worker-pool.js';
 import { runV2Pipeline } from '../../../src/shim/pipeline.js';
 import { validateV2UpscaleBody } from '../../../src/shim/validate-request.js';
 
@@ -92,16 +90,5 @@ describe(`image operations match PIL ${manifest.pillow} exactly`, () => {
     const expected = await load(c.expected);
     const actual = await run(c);
     expect(compare(actual, expected)).toEqual({ size: `${expected.width}x${expected.height}`, differing: 0, maxError: 0 });
-  });
-
-  it('Lanczos split across the image workers gives the same pixels', async () => {
-    process.env.NOVITA_SHIM_IMAGE_THREADS = '2';
-    const pool = imagePool();
-    expect(pool?.size).toBe(2);
-    for (const c of manifest.cases) {
-      if (c.kind !== 'lanczos') continue;
-      const actual = await lanczosResizeParallel(await input(c.input), c.width, c.height, pool!);
-      expect([c.expected, compare(actual, await load(c.expected))]).toEqual([c.expected, { size: `${c.width}x${c.height}`, differing: 0, maxError: 0 }]);
-    }
   });
 });

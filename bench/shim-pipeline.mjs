@@ -151,7 +151,7 @@ async function phases() {
   const big = await resizeLanczos(src, 2048, 2048);
   const raw = { raw: { width: 2048, height: 2048, channels: 3 } };
   const rows = [
-    ['resize 512->2048, PIL port (image workers)', () => resizeLanczos(src, 2048, 2048)],
+    ['resize 512->2048, PIL port (WebAssembly SIMD)', () => resizeLanczos(src, 2048, 2048)],
     ['resize 512->2048, sharp lanczos3 (before)', () => sharp(data, { raw: { width: 512, height: 512, channels: 3 } }).resize(2048, 2048, { kernel: 'lanczos3', fit: 'fill' }).raw().toBuffer()],
     ['blend 2048x2048 (PIL Image.blend)', () => blend(big, big, 0.5)],
     ['PNG 2048x2048, strip-parallel (default: level 1, RLE)', () => encodePng(big)],

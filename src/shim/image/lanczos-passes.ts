@@ -29,11 +29,6 @@ export interface LanczosJob {
   vertical?: PassCoefficients;
 }
 
-export function instantiateLanczosKernels(base64: string): LanczosKernels {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  return new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as LanczosKernels;
-}
-
 /** Output rows [rowStart, rowEnd) of `dst`. */
 export function lanczosRows(kernels: LanczosKernels, src: Uint8Array, dst: Uint8Array, job: LanczosJob, rowStart: number, rowEnd: number): void {
   const rows = rowEnd - rowStart;

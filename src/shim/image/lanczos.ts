@@ -9,10 +9,11 @@
 import type { RgbImage } from '../backend.js';
 import { lanczosCoefficients } from './lanczos-coefficients.js';
 import { LANCZOS_KERNELS_WASM } from './lanczos-kernels-wasm.js';
-import { instantiateLanczosKernels, lanczosRows, type LanczosJob, type LanczosKernels } from './lanczos-passes.js';
+import { lanczosRows, type LanczosJob, type LanczosKernels } from './lanczos-passes.js';
+import { instantiateWasm } from './wasm-module.js';
 
 let kernels: LanczosKernels | undefined;
-const localKernels = (): LanczosKernels => (kernels ??= instantiateLanczosKernels(LANCZOS_KERNELS_WASM));
+const localKernels = (): LanczosKernels => (kernels ??= instantiateWasm<LanczosKernels>(LANCZOS_KERNELS_WASM));
 
 function lanczosJob(image: RgbImage, width: number, height: number): LanczosJob {
   return {

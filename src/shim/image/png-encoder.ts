@@ -9,7 +9,9 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { RgbImage } from '../backend.js';
 import { combineAdler32 } from './adler32.js';
-import { encodePngStrip, growingScratch, type DeflateRaw, type PngStrip } from './png-strip.js';
+import { PNG_KERNELS_WASM } from './png-kernels-wasm.js';
+import { encodePngStrip, type DeflateRaw, type PngKernels, type PngStrip } from './png-strip.js';
+import { instantiateWasm } from './wasm-module.js';
 import { withShared } from './shared-bytes.js';
 import { splitRows, type ImagePool } from './worker-pool.js';
 
@@ -29,7 +31,8 @@ const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
 const MIN_STRIP_ROWS = 64;
 
 const deflateRaw: DeflateRaw = (data, options) => deflateRawSync(data, options);
-const scratch = growingScratch();
+let kernels: PngKernels | undefined;
+const localKernels = (): PngKernels => (kernels ??= instantiateWasm<PngKernels>(PNG_KERNELS_WASM));
 
 function chunk(type: string, parts: Uint8Array[]): Uint8Array[] {
   const head = Buffer.alloc(8);
@@ -76,12 +79,12 @@ export async function encodePngStrips(image: RgbImage, pool: ImagePool | undefin
     };
   };
   if (!pool || ranges.length === 1) {
-    return assemble(image, ranges.map(([a, b], i) => encodePngStrip(image.data, image.width, a, b, stripOptions(i), deflateRaw, scratch)));
+    return assemble(image, ranges.map(([a, b], i) => encodePngStrip(localKernels(), image.data, image.width, a, b, stripOptions(i), deflateRaw)));
   }
   const last = ranges.length - 1;
   const strips = await withShared(image.data, async (src) => {
     const others = Promise.all(ranges.slice(0, last).map(([a, b], i) => pool.run<PngStrip>({ op: 'png-strip', args: [src, image.width, a, b, stripOptions(i)] })));
-    const mine = encodePngStrip(src, image.width, ranges[last]![0], ranges[last]![1], stripOptions(last), deflateRaw, scratch);
+    const mine = encodePngStrip(localKernels(), src, image.width, ranges[last]![0], ranges[last]![1], stripOptions(last), deflateRaw);
     return [...(await others), mine];
   });
   return assemble(image, strips);

@@ -4,10 +4,11 @@
  * smooth vertically), the Adler-32 of the filtered bytes, and the bytes
  * deflated as a raw deflate segment. Every strip but the last ends with a
  * sync flush (byte-aligned, not final), so segments deflated independently,
- * on different threads, concatenate into one valid zlib stream.
+ * on different threads, concatenate into one valid zlib stream. Filter and
+ * checksum run in the WebAssembly SIMD kernels (png-kernels.wat).
  *
  * Self-contained (no imports, no module constants): the image worker runs
- * this very function from its source text, with its own zlib.
+ * this very function from its source text, with its own zlib and kernels.
  */
 
 export interface PngStripOptions {
@@ -28,57 +29,27 @@ export interface PngStrip {
   length: number;
 }
 
-export type DeflateRaw = (data: Uint8Array, options: PngStripOptions) => Uint8Array;
-/** Working memory of at least `length` bytes (callers reuse it: fresh pages are slow to touch). */
-export type Scratch = (length: number) => Uint8Array;
-
-/** A Scratch that keeps one buffer and replaces it only when it is too small. */
-export function growingScratch(): Scratch {
-  let buffer = new Uint8Array(0);
-  return (length) => (buffer.length >= length ? buffer : (buffer = new Uint8Array(length)));
+export interface PngKernels {
+  memory: WebAssembly.Memory;
+  filterUp(src: number, dst: number, stride: number, rows: number, firstNone: number): void;
+  adler32(ptr: number, len: number, adler: number): number;
 }
 
-export function encodePngStrip(
-  src: Uint8Array,
-  width: number,
-  rowStart: number,
-  rowEnd: number,
-  options: PngStripOptions,
-  deflateRaw: DeflateRaw,
-  scratch: Scratch,
-): PngStrip {
+export type DeflateRaw = (data: Uint8Array, options: PngStripOptions) => Uint8Array;
+
+export function encodePngStrip(kernels: PngKernels, src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: PngStripOptions, deflateRaw: DeflateRaw): PngStrip {
   const stride = width * 3;
-  const line = stride + 1;
-  const filtered = scratch((rowEnd - rowStart) * line).subarray(0, (rowEnd - rowStart) * line);
-  // Adler-32 computed while filtering, reduced modulo 65521 once per row:
-  // a row's sums stay far below 2^53, so double arithmetic is exact.
-  let a = 1;
-  let b = 0;
-  let o = 0;
-  for (let y = rowStart; y < rowEnd; y++) {
-    const row = y * stride;
-    const filter = y === 0 ? 0 : 2; // None on the image's first row, Up below
-    filtered[o++] = filter;
-    a += filter;
-    b += a;
-    if (filter === 0) {
-      for (let i = 0; i < stride; i++) {
-        const v = src[row + i];
-        filtered[o++] = v;
-        a += v;
-        b += a;
-      }
-    } else {
-      const above = row - stride;
-      for (let i = 0; i < stride; i++) {
-        const v = (src[row + i] - src[above + i]) & 255;
-        filtered[o++] = v;
-        a += v;
-        b += a;
-      }
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return { deflated: deflateRaw(filtered, options), adler: ((b << 16) | a) >>> 0, length: filtered.length };
+  const rows = rowEnd - rowStart;
+  const length = rows * (stride + 1);
+  // Memory: the row above the strip, the strip's rows, then the filtered lines (16 bytes of slack after each).
+  const input = stride;
+  const lines = (input + rows * stride + 32) & ~15;
+  const end = lines + length + 32;
+  const have = kernels.memory.buffer.byteLength;
+  if (end > have) kernels.memory.grow(Math.ceil((end - have) / 65536));
+  const first = rowStart === 0 ? 0 : rowStart - 1;
+  new Uint8Array(kernels.memory.buffer).set(src.subarray(first * stride, rowEnd * stride), input - (rowStart - first) * stride);
+  kernels.filterUp(input, lines, stride, rows, rowStart === 0 ? 1 : 0);
+  const adler = kernels.adler32(lines, length, 1) >>> 0;
+  return { deflated: deflateRaw(new Uint8Array(kernels.memory.buffer, lines, length), options), adler, length };
 }

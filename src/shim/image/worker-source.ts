@@ -5,19 +5,22 @@
  * and from dist). Built-ins come from process.getBuiltinModule, which works
  * whatever module type the worker is evaluated as.
  */
-import { encodePngStrip, growingScratch } from './png-strip.js';
+import { PNG_KERNELS_WASM } from './png-kernels-wasm.js';
+import { encodePngStrip } from './png-strip.js';
+import { instantiateWasm } from './wasm-module.js';
 
 /** What the main thread asks a worker to do, on shared memory. */
 export type WorkerTask =
-  | { op: 'png-strip'; args: [src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: Parameters<typeof encodePngStrip>[4]] };
+  | { op: 'png-strip'; args: [src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: Parameters<typeof encodePngStrip>[5]] };
 
 export function workerSource(): string {
   return `'use strict';
 const { parentPort } = process.getBuiltinModule('node:worker_threads');
 const zlib = process.getBuiltinModule('node:zlib');
+const instantiateWasm = ${instantiateWasm.toString()};
 const encodePngStrip = ${encodePngStrip.toString()};
-const growingScratch = ${growingScratch.toString()};
-const scratch = growingScratch();
+let kernels;
+const pngKernels = () => (kernels ??= instantiateWasm(${JSON.stringify(PNG_KERNELS_WASM)}));
 // zlib returns one slice of an output buffer of its own (chunkSize covers the
 // whole strip), transferred as is; a small result may sit in Node's shared
 // pool, which must not be transferred: copy that.
@@ -28,7 +31,7 @@ const deflateRaw = (data, options) => {
 parentPort.on('message', ({ id, task }) => {
   try {
     if (task.op === 'png-strip') {
-      const strip = encodePngStrip(...task.args, deflateRaw, scratch);
+      const strip = encodePngStrip(pngKernels(), ...task.args, deflateRaw);
       parentPort.postMessage({ id, result: strip }, [strip.deflated.buffer]);
     } else throw new Error('unknown image task ' + task.op);
   } catch (err) {

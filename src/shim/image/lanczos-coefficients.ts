@@ -6,9 +6,7 @@
  * point with PRECISION_BITS = 32 - 8 - 2 (8 bits of result, 2 for overshoot).
  */
 
-export const PRECISION_BITS = 22;
-/** Added before the shift so `sum >> PRECISION_BITS` rounds to nearest. */
-export const ROUNDING_HALF = 1 << (PRECISION_BITS - 1);
+const PRECISION_BITS = 22;
 
 const LANCZOS_SUPPORT = 3;
 

@@ -4,7 +4,6 @@
  * synchronous `/v3/restore-face`). Retries live in v3/retrying-http.ts, the
  * PNG codec in v3/codec.ts; this file is the V3 protocol.
  */
-import sharp from 'sharp';
 import { V2_CODES } from '../spec/codes.js';
 import {
   DEFAULT_NOVITA_BASE_URL,
@@ -14,10 +13,11 @@ import {
 } from '../spec/endpoints.js';
 import type { V3ModelName } from '../spec/upscalers.js';
 import type { BackendContext, RgbImage, UpscaleBackend } from './backend.js';
-import { decodeToRgb, encodePngBase64, rgbFromSharp } from './v3/codec.js';
+import { decodeToRgb, encodePngBase64 } from './v3/codec.js';
 import { BILLING_WORDS, createRetryingHttp, v2Fail } from './v3/retrying-http.js';
 
 export { parseRetryAfter } from './v3/retrying-http.js';
+import { resizeLanczos } from './image/resize.js';
 
 export interface NovitaBackendOptions {
   /** V3 base URL (default https://api.novita.ai). */
@@ -126,7 +126,7 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
       const restored = await decodeToRgb(Buffer.from(answer.image_file, 'base64'), 'the V3 restore-face image');
       if (restored.width === image.width && restored.height === image.height) return restored;
       // The contract is same size in, same size out.
-      return rgbFromSharp(sharp(restored.data, { raw: { width: restored.width, height: restored.height, channels: 3 } }).resize(image.width, image.height, { fit: 'fill', kernel: 'lanczos3' }));
+      return resizeLanczos(restored, image.width, image.height);
     },
   };
 }

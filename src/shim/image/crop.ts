@@ -8,21 +8,16 @@ import type { RgbImage } from '../backend.js';
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 
 export function pasteCentred(image: RgbImage, width: number, height: number): RgbImage {
-  const out = Buffer.alloc(width * height * 3);
+  const out = Buffer.alloc(width * height * 3); // zeroed: the black canvas
   const left = floorDiv(width, 2) - floorDiv(image.width, 2);
   const top = floorDiv(height, 2) - floorDiv(image.height, 2);
-  for (let y = 0; y < height; y++) {
-    const srcY = y - top;
-    if (srcY < 0 || srcY >= image.height) continue;
-    for (let x = 0; x < width; x++) {
-      const srcX = x - left;
-      if (srcX < 0 || srcX >= image.width) continue;
-      const i = (srcY * image.width + srcX) * 3;
-      const o = (y * width + x) * 3;
-      out[o] = image.data[i]!;
-      out[o + 1] = image.data[i + 1]!;
-      out[o + 2] = image.data[i + 2]!;
-    }
+  // The columns of the image that land on the canvas, copied row by row.
+  const x0 = Math.max(0, left);
+  const x1 = Math.min(width, left + image.width);
+  if (x1 <= x0) return { width, height, data: out };
+  for (let y = Math.max(0, top); y < Math.min(height, top + image.height); y++) {
+    const from = ((y - top) * image.width + (x0 - left)) * 3;
+    image.data.copy(out, (y * width + x0) * 3, from, from + (x1 - x0) * 3);
   }
   return { width, height, data: out };
 }

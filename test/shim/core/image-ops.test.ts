@@ -30,15 +30,14 @@ describe('V2 geometry (A1111)', () => {
 });
 
 describe('pixel operations', () => {
-  it('Nearest matches PIL exactly: source = floor((x + 0.5) * W / w)', () => {
-    const src = gradient(5, 3);
-    const out = resizeNearest(src, 12, 7);
-    for (let y = 0; y < 7; y++)
-      for (let x = 0; x < 12; x++) {
-        const sx = Math.floor(((x + 0.5) * 5) / 12);
-        const sy = Math.floor(((y + 0.5) * 3) / 7);
-        expect(pixel(out, x, y)).toEqual(pixel(src, sx, sy));
-      }
+  it('Nearest walks the source like PIL: start at half a step, add W / w each pixel, truncate', () => {
+    // x2.5 (10 -> 25): output 7 sits on the border between source 2 and 3. PIL's
+    // running sum lands at 2.9999999999999996 (source 2), where the closed form
+    // floor((7 + 0.5) * 10 / 25) says 3. Other columns agree.
+    const src = gradient(10, 1);
+    const out = resizeNearest(src, 25, 1);
+    const columns = Array.from({ length: 25 }, (_, x) => pixel(out, x, 0)[0]);
+    expect(columns).toEqual([0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 7, 8, 8, 9, 9, 9]);
   });
 
   it('crops centred with Python floor-division offsets', () => {

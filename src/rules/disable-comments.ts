@@ -12,6 +12,7 @@
  * Text after ` -- ` is a justification, as in ESLint.
  */
 import type { LintMessage, Severity, SuppressedMessage } from '../report/types.js';
+import { lineStartsOf, positionOf } from '../engine/line-index.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 
@@ -39,18 +40,8 @@ function splitJustification(body: string): { list: string; justification: string
 }
 
 function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const starts = lineStartsOf(text);
+  return (offset) => positionOf(starts, offset);
 }
 
 /** Every directive in the text, in text order. `eslint` ones are included only when asked. */

@@ -38,6 +38,8 @@ export interface FixOptions {
   force?: boolean;
   /** Called with a unified diff per changed file (dry runs). */
   onDiff?: (patch: string) => void;
+  /** Called with each changed file's new text (`--print`, jscodeshift's habit), dry or not. */
+  onPrint?: (file: string, text: string) => void;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -190,9 +192,10 @@ export async function runFix(paths: readonly string[], options: FixOptions): Pro
       files.set(c.file, { kind: 'skipped', reason: 'its git repository has uncommitted changes (commit or stash them, or pass --force)' });
       continue;
     }
+    if (options.onPrint) options.onPrint(c.file, output);
     if (options.dry) {
       const rel = relative(options.cwd, c.file);
-      options.onDiff?.(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, c.source, output));
+      if (!options.onPrint) options.onDiff?.(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, c.source, output));
     } else {
       try {
         writeKeepingOwnership(c.file, output);

@@ -68,6 +68,14 @@ describe('novita-migrate fix', () => {
     expect(readFileSync(join(dir, 'clean.ts')).equals(clean)).toBe(true);
   });
 
+  it('--print --dry prints each changed file whole (jscodeshift\'s habit) and writes nothing', () => {
+    const dir = makeProject({ 'a.ts': FLOW });
+    const r = runCli(['fix', '--dry', '--print'], dir);
+    expect(r.stdout).toContain("const res = await fetch('https://api.novita.ai/v3/async/upscale'");
+    expect(r.stdout).not.toContain('--- a/a.ts');
+    expect(readFileSync(join(dir, 'a.ts'), 'utf8')).toBe(FLOW);
+  });
+
   it('acts only on what lint keeps: disable comments and the config file', () => {
     const disabled = `// novita-migrate-disable-next-line no-v2-upscale\n${PLAIN}`;
     const dir = makeProject({ 'a.ts': disabled, 'gen/b.ts': PLAIN, 'novita-migrate.config.json': JSON.stringify({ ignorePatterns: ['gen/'] }) });

@@ -12,6 +12,7 @@ export const fixCommand: CommandFactory = (setExitCode) => ({
     y
       .positional('paths', { type: 'string', array: true, describe: 'Files or directories (default: .); `--` ends the options' })
       .option('dry', { type: 'boolean', default: false, describe: 'Print a unified diff; write nothing' })
+      .option('print', { type: 'boolean', default: false, describe: 'Print each changed file whole to stdout (with --dry: instead of the diff; without: and write it)' })
       .option('unsupported', { type: 'string', choices: ['shim', 'comment'], default: 'shim', describe: 'What to do with flows V3 cannot express' })
       .option('progress', { type: 'boolean', default: true, describe: 'Progress bar on a TTY (--no-progress to hide)' })
       .option('force', { type: 'boolean', default: false, describe: 'Write despite uncommitted changes in a repository fix writes into, and into read-only files' })
@@ -27,7 +28,7 @@ export const fixCommand: CommandFactory = (setExitCode) => ({
     // The transforms (jscodeshift, recast) load only for fix.
     const { runFix } = await import('../../fix/run-fix.js');
     // On a TTY, for runs over ~1 s; never with --no-progress, and not while a diff streams to stdout.
-    const progress = createProgress(Boolean(argv.progress) && !dry, 'Fixing');
+    const progress = createProgress(Boolean(argv.progress) && !dry && !argv.print, 'Fixing');
     const report = await runFix(paths.length ? paths : ['.'], {
       cwd,
       dry,
@@ -36,6 +37,7 @@ export const fixCommand: CommandFactory = (setExitCode) => ({
       ignorePatterns: [...config.ignorePatterns, ...asList(argv['ignore-pattern'])],
       ruleLevels: config.rules,
       onDiff: (patch) => process.stdout.write(patch),
+      onPrint: argv.print ? (_file, text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`) : undefined,
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.stop();

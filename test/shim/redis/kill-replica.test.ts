@@ -4,32 +4,21 @@
  * every one of the 50 tasks submitted across both replicas ends in 2, 3 or 4.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { startRedis, type TestRedis } from './redis-server.js';
-import { startGatedV3, type GatedV3 } from './gated-v3.js';
-import { pollToEnd, startReplica, submit, tinyPngBase64, until, type Replica } from './replica.js';
+import { pollToEnd, startTwoReplicas, submit, tinyPngBase64, until, type TwoReplicaCluster } from './replica.js';
 
 const TASKS = 50;
 const CONCURRENCY = 8;
 
 describe('shim serve with the Redis store: losing a replica', () => {
-  let redis: TestRedis | undefined;
-  let v3: GatedV3 | undefined;
-  const replicas: Replica[] = [];
+  let cluster: TwoReplicaCluster | undefined;
 
   afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.kill('SIGKILL')));
-    await v3?.close();
-    await redis?.close();
+    await cluster?.close();
   });
 
   it('kill -9 of the replica running tasks: 0 of 50 lost, the other replica finishes them', async () => {
-    redis = await startRedis();
-    v3 = await startGatedV3(16);
-    const args = ['--backend', 'novita', '--upstream', v3.url, '--store', redis.url, '--concurrency', String(CONCURRENCY), '--job-lock-ms', '3000'];
-    const env = { NOVITA_API_KEY: 'gated-key' };
-    const [a, b] = [startReplica(args, env), startReplica(args, env)];
-    replicas.push(a, b);
-    const [urlA, urlB] = await Promise.all([a.url, b.url]);
+    cluster = await startTwoReplicas(['--concurrency', String(CONCURRENCY)]);
+    const { a, b, urlA, urlB, v3 } = cluster;
 
     const image = await tinyPngBase64(8);
     const ids: string[] = [];
@@ -39,7 +28,7 @@ describe('shim serve with the Redis store: losing a replica', () => {
       ids.push(reply.data!.task_id!);
     }
     // Both replicas hold CONCURRENCY tasks in V3 (the gate keeps them there): A is mid-task.
-    await until(() => v3!.submitted() >= 2 * CONCURRENCY);
+    await until(() => v3.submitted() >= 2 * CONCURRENCY);
     a.child.kill('SIGKILL');
     await a.exited;
     v3.open();

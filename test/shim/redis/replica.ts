@@ -76,3 +76,33 @@ export async function pollToEnd(bases: string[], taskId: string): Promise<V2Repl
 export async function until(check: () => Promise<boolean> | boolean, everyMs = 100): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, everyMs));
 }
+
+/** A real redis-server, a gated fake V3, and two `shim serve --store redis` replicas on them, for one test file. */
+export interface TwoReplicaCluster {
+  redis: import('./redis-server.js').TestRedis;
+  v3: import('./gated-v3.js').GatedV3;
+  a: Replica;
+  b: Replica;
+  urlA: string;
+  urlB: string;
+  close(): Promise<void>;
+}
+
+export async function startTwoReplicas(extraArgs: readonly string[]): Promise<TwoReplicaCluster> {
+  const { startRedis } = await import('./redis-server.js');
+  const { startGatedV3 } = await import('./gated-v3.js');
+  const redis = await startRedis();
+  const v3 = await startGatedV3(16);
+  const args = ['--backend', 'novita', '--upstream', v3.url, '--store', redis.url, '--job-lock-ms', '3000', ...extraArgs];
+  const env = { NOVITA_API_KEY: 'gated-key' };
+  const [a, b] = [startReplica(args, env), startReplica(args, env)];
+  const [urlA, urlB] = await Promise.all([a.url, b.url]);
+  return {
+    redis, v3, a, b, urlA, urlB,
+    async close() {
+      await Promise.all([a, b].map((r) => r.kill('SIGKILL')));
+      await v3.close();
+      await redis.close();
+    },
+  };
+}

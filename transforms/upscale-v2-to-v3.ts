@@ -33,7 +33,7 @@ import { addTodo, enclosingStatement } from './helpers/add-todo-comment.js';
 import { canRebuildBody, rebuildBody } from './helpers/build-v3-body.js';
 import { detectStyle, type FileStyle } from './helpers/file-style.js';
 import { recastParserFor } from './helpers/parser.js';
-import { planRead, setTypedImageParams } from './helpers/rewrite-response-reads.js';
+import { planRead } from './helpers/rewrite-response-reads.js';
 import { planPathRewrite } from './helpers/rewrite-url-literal.js';
 import { planShimRoute } from './helpers/route-to-shim.js';
 import { openEnvelope } from './helpers/source-envelope.js';
@@ -106,7 +106,7 @@ function planV3(site: CallSite, fc: FileContext): { apply: () => void; note?: st
       note = [plan.substitutedFrom ? `\`${plan.substitutedFrom}\` -> \`${plan.modelName}\` (nearest V3 model)` : '', ...plan.dropped.filter((d) => d.reported).map((d) => d.message)].filter(Boolean).join('; ') || undefined;
     }
   }
-  const url = sdk ? planSdkRename(site, site.endpoint === 'upscale' ? 'upscale' : 'progress', site.endpoint === 'upscale' ? 'upscaleV3' : 'progressV3', program) : site.urlNode ? planPathRewrite(site.urlNode, site.call, program, site.endpoint === 'upscale' ? V2_UPSCALE_RE : V2_PROGRESS_RE, site.endpoint === 'upscale' ? V3_UPSCALE_PATH : V3_TASK_RESULT_PATH, style) : { todo: 'the URL cannot be found' };
+  const url = sdk ? planSdkRename(site, site.endpoint === 'upscale' ? 'upscale' : 'progress', site.endpoint === 'upscale' ? 'upscaleV3' : 'progressV3') : site.urlNode ? planPathRewrite(site.urlNode, site.call, program, site.endpoint === 'upscale' ? V2_UPSCALE_RE : V2_PROGRESS_RE, site.endpoint === 'upscale' ? V3_UPSCALE_PATH : V3_TASK_RESULT_PATH, style) : { todo: 'the URL cannot be found' };
   if (isTodo(url)) todos.push(url.todo);
   else applies.push(url.apply);
   for (const read of analysis.responseReads.filter((r) => r.call === site.call)) {
@@ -122,7 +122,7 @@ function planV3(site: CallSite, fc: FileContext): { apply: () => void; note?: st
 }
 
 /** novita-sdk 1.x: `sdk.upscale(…)` -> `sdk.upscaleV3(…)` (1.x has both). */
-function planSdkRename(site: CallSite, from: string, to: string, program: t.Program): Plan {
+function planSdkRename(site: CallSite, from: string, to: string): Plan {
   const call = site.call;
   if (call.type !== 'CallExpression') return { todo: 'not a method call' };
   const callee = call.callee;
@@ -130,7 +130,6 @@ function planSdkRename(site: CallSite, from: string, to: string, program: t.Prog
     const property = callee.property;
     return { apply: () => void (callee.property = { ...property, name: to } as t.Identifier) };
   }
-  void program;
   return { todo: 'the functional novita-sdk import is renamed only through the shim' };
 }
 
@@ -141,8 +140,7 @@ function unique(list: string[]): string[] {
 export function transformSource(source: string, filePath: string, options: TransformOptions = {}): TransformResult {
   const unsupported = options.unsupported ?? 'shim';
   const envelope = openEnvelope(source);
-  const style = detectStyle(source);
-  setTypedImageParams(/\.(?:m|c)?tsx?$/.test(filePath));
+  const style: FileStyle = { ...detectStyle(source), typescript: /\.(?:m|c)?tsx?$/.test(filePath) };
   const j = jscodeshift.withParser(recastParserFor(filePath) as unknown as string);
   const root = j(envelope.text);
   const file = root.get().node as t.File;

@@ -33,7 +33,8 @@ const MODULES: Record<string, Library> = {
   'novita-sdk': 'novita-sdk',
 };
 
-function moduleLibrary(source: string): Library | undefined {
+/** The client a module specifier is (`node-fetch` -> fetch, `ky-universal` -> ky, …). */
+export function moduleLibrary(source: string): Library | undefined {
   return MODULES[source];
 }
 

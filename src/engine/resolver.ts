@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
+import { findUp } from './find-up.js';
 import * as t from '@babel/types';
 import { programPathOf, type NodePath } from './babel-traverse.js';
 import { parseSource } from './parse.js';
@@ -54,16 +55,7 @@ function createTsResolution(): TsModuleResolution {
   type TsMorph = typeof import('ts-morph');
   let tsMorph: TsMorph | undefined;
   const optionsByConfig = new Map<string, import('ts-morph').ts.CompilerOptions | undefined>();
-  const findConfig = (fromFile: string): string | undefined => {
-    let dir = dirname(fromFile);
-    for (;;) {
-      const candidate = join(dir, 'tsconfig.json');
-      if (existsSync(candidate)) return candidate;
-      const parent = dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
-    }
-  };
+  const findConfig = (fromFile: string): string | undefined => findUp(dirname(fromFile), 'tsconfig.json');
   return {
     resolve(fromFile, specifier) {
       const config = findConfig(fromFile);

@@ -13,6 +13,7 @@
 import * as t from '@babel/types';
 import type { NodePath } from './babel-traverse.js';
 import { readPaths } from './response-reads.js';
+import { nodeWithin } from './span.js';
 import { evaluate, isFullyKnownString, type EvalContext } from './static-value.js';
 import type { CallSite, ResponseRead } from './types.js';
 
@@ -116,16 +117,12 @@ function bindingOfRead(read: ResponseRead): NodePath<t.Identifier> | undefined {
   return undefined;
 }
 
-function within(inner: t.Node, outer: t.Node): boolean {
-  return inner.start != null && outer.start != null && inner.start >= outer.start && (inner.end ?? 0) <= (outer.end ?? 0);
-}
-
 /** A reference inside one of the polls, or inside a local const (a URL) that only those polls use. */
 function usedOnlyByPolls(ref: NodePath, own: readonly LinkInput[], depth: number): boolean {
-  if (own.some((p) => within(ref.node, p.site.call))) return true;
+  if (own.some((p) => nodeWithin(ref.node, p.site.call))) return true;
   if (depth > MAX_FOLLOW) return false;
   const declarator = ref.findParent((p) => p.isVariableDeclarator()) as NodePath<t.VariableDeclarator> | null;
-  if (!declarator || !t.isIdentifier(declarator.node.id) || !declarator.node.init || !within(ref.node, declarator.node.init)) return false;
+  if (!declarator || !t.isIdentifier(declarator.node.id) || !declarator.node.init || !nodeWithin(ref.node, declarator.node.init)) return false;
   const binding = declarator.scope.getBinding(declarator.node.id.name);
   return !!binding?.constant && binding.referencePaths.length > 0 && binding.referencePaths.every((r) => usedOnlyByPolls(r, own, depth + 1));
 }
@@ -144,7 +141,7 @@ function calleeText(node: t.Node): string | undefined {
 
 function reachesOutput(path: NodePath, depth = 0): boolean {
   const call = path.findParent((p) => p.isCallExpression() || p.isFunction() || p.isStatement()) as NodePath | null;
-  if (call?.isCallExpression() && call.node.arguments.some((a) => within(path.node, a))) {
+  if (call?.isCallExpression() && call.node.arguments.some((a) => nodeWithin(path.node, a))) {
     const callee = calleeText(call.node.callee);
     if (callee && OUTPUT_CALL.test(callee)) return true;
   }

@@ -116,7 +116,7 @@ export async function runFix(paths: readonly string[], options: FixOptions): Pro
     const read = readUtf8(result.filePath);
     if ('reason' in read) {
       if (endpointMessages.length) files.set(result.filePath, { kind: 'skipped', reason: read.reason });
-      blockingPolls.push(...pollsIn(result.filePath, result.messages, true));
+      blockingPolls.push(...pollsIn(result.filePath, result.messages));
       continue;
     }
     // A file whose calls are all disabled still matters: its polls stay V2.
@@ -127,7 +127,7 @@ export async function runFix(paths: readonly string[], options: FixOptions): Pro
     const blocker = writeBlocker(result.filePath, roots, options.force ?? false);
     if (blocker) {
       files.set(result.filePath, { kind: 'skipped', reason: blocker });
-      blockingPolls.push(...pollsIn(result.filePath, result.messages, false));
+      blockingPolls.push(...pollsIn(result.filePath, result.messages));
       continue;
     }
     candidates.push({ file: result.filePath, source: read.text, enabled: new Set(endpointMessages.map((m) => spanKey(m.line, m.column))) });
@@ -235,7 +235,7 @@ function writeKeepingOwnership(file: string, output: string): void {
 }
 
 /** `file:line` of each progress message (a poll that stays V2). */
-function pollsIn(file: string, messages: readonly LintMessage[], _all: boolean): string[] {
+function pollsIn(file: string, messages: readonly LintMessage[]): string[] {
   return messages.filter((m) => m.ruleId === 'no-v2-progress').map((m) => `${file}:${m.line}`);
 }
 

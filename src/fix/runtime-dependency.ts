@@ -3,8 +3,9 @@
  * time: it belongs in the app's `dependencies` (not devDependencies, where
  * the linter lives). Added to the nearest package.json, in its own indent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { findUp } from '../engine/find-up.js';
 import writeFileAtomic from 'write-file-atomic';
 import { SHIM_RUNTIME_PACKAGE } from '../spec/shim-runtime.js';
 import { packageVersion } from '../cli/version.js';
@@ -18,21 +19,10 @@ export interface DependencyChange {
   command: string;
 }
 
-function nearestPackageJson(file: string): string | undefined {
-  let dir = dirname(file);
-  for (;;) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 export function addRuntimeDependency(file: string, dry: boolean): DependencyChange {
   const range = `^${packageVersion()}`;
   const command = `npm install ${SHIM_RUNTIME_PACKAGE}@${range}`;
-  const pkgFile = nearestPackageJson(file);
+  const pkgFile = findUp(dirname(file), 'package.json');
   if (!pkgFile) return { action: 'install-by-hand', command };
   const text = readFileSync(pkgFile, 'utf8');
   let pkg: Record<string, unknown>;

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from 'ts-morph';
+import { findUp } from '../engine/find-up.js';
 import { SHIM_RUNTIME_PACKAGE, SHIM_SDK_MODULE } from '../spec/shim-runtime.js';
 
 export interface TypeGate {
@@ -24,17 +25,9 @@ const SHIM_TYPES = {
   sdk: fileURLToPath(new URL('../shim/novita-sdk.d.ts', import.meta.url)),
 };
 
+/** A tsconfig.json up to the package root (a package without one is not a TypeScript project). */
 function nearestTsconfig(file: string): string | undefined {
-  let dir = dirname(file);
-  for (;;) {
-    const candidate = join(dir, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    // The project's root without a tsconfig: not a TypeScript project.
-    if (existsSync(join(dir, 'package.json'))) return undefined;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return findUp(dirname(file), 'tsconfig.json', { stopAfter: (dir) => existsSync(join(dir, 'package.json')) });
 }
 
 export function createTypeGate(): TypeGate {

@@ -6,6 +6,8 @@ export interface FileStyle {
   bom: boolean;
   useTabs: boolean;
   tabWidth: number;
+  /** A TypeScript file: new parameters get types (strict mode has no implicit any). */
+  typescript?: boolean;
 }
 
 export function detectStyle(source: string): FileStyle {

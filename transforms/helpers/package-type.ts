@@ -1,20 +1,14 @@
 /** The `type` of the package a file belongs to (`module` or `commonjs`, Node's default). */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { findUp } from '../../src/engine/find-up.js';
 
 export function packageType(filePath: string): 'module' | 'commonjs' {
-  let dir = dirname(filePath);
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
-      } catch {
-        return 'commonjs';
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'commonjs';
-    dir = parent;
+  const pkg = findUp(dirname(filePath), 'package.json');
+  if (!pkg) return 'commonjs';
+  try {
+    return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
+  } catch {
+    return 'commonjs';
   }
 }

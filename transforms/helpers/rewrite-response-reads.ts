@@ -124,7 +124,7 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
             member,
             t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier('images')), t.identifier('map')), [
               // Typed so strict TypeScript accepts it (no implicit any).
-              typedImageParam(),
+              imageUrlOf(style.typescript ?? false),
             ]),
           ),
       };
@@ -141,13 +141,9 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
 }
 
 /** `(image: Record<'image_url', string>) => image.image_url` (strict TypeScript needs the type), untyped in JavaScript. */
-let typedImages = false;
-export function setTypedImageParams(typed: boolean): void {
-  typedImages = typed;
-}
-function typedImageParam(): t.ArrowFunctionExpression {
+function imageUrlOf(typed: boolean): t.ArrowFunctionExpression {
   const param = t.identifier('image');
   // A type reference, not a literal type: recast prints literal types over several lines.
-  if (typedImages) param.typeAnnotation = t.tsTypeAnnotation(t.tsTypeReference(t.identifier('Record'), t.tsTypeParameterInstantiation([t.tsLiteralType(t.stringLiteral('image_url')), t.tsStringKeyword()])));
+  if (typed) param.typeAnnotation = t.tsTypeAnnotation(t.tsTypeReference(t.identifier('Record'), t.tsTypeParameterInstantiation([t.tsLiteralType(t.stringLiteral('image_url')), t.tsStringKeyword()])));
   return t.arrowFunctionExpression([param], t.memberExpression(t.identifier('image'), t.identifier('image_url')));
 }

@@ -7,6 +7,7 @@ import * as t from '@babel/types';
 import type { FileStyle } from './file-style.js';
 import { quoteString } from './file-style.js';
 import { markTouched } from './touched.js';
+import { nodeWithin } from '../../src/engine/span.js';
 
 /** Finds the literals (string or template quasis) this expression's value is built from, following same-file consts. */
 export function literalsOf(node: t.Node, program: t.Program, seen = new Set<t.Node>()): (t.StringLiteral | t.TemplateElement)[] {
@@ -52,10 +53,6 @@ function referenceCount(name: string, program: t.Program): number {
   return n - 1;
 }
 
-function within(inner: t.Node, outer: t.Node): boolean {
-  return inner.start != null && outer.start != null && inner.start >= outer.start && (inner.end ?? 0) <= (outer.end ?? 0);
-}
-
 /**
  * Plans replacing `from` with `to` in the literal that spells the path. Only
  * a literal this call alone uses is edited: inside the call, or in a const
@@ -65,7 +62,7 @@ function within(inner: t.Node, outer: t.Node): boolean {
 export function planPathRewrite(urlNode: t.Node, call: t.Node, program: t.Program, from: RegExp, to: string, style: FileStyle): { apply: () => void } | { todo: string } {
   const lit = literalsOf(urlNode, program).find((l) => from.test(t.isStringLiteral(l) ? l.value : l.value.raw));
   if (!lit) return { todo: 'no one string in this file spells the V2 path (it is built from parts, or defined in another module)' };
-  if (!within(lit, call)) {
+  if (!nodeWithin(lit, call)) {
     const owner = ownerConst(lit, program);
     if (!owner || referenceCount(owner, program) !== 1) return { todo: 'the URL constant is shared with other code, which would move too' };
   }
@@ -88,7 +85,7 @@ export function planPathRewrite(urlNode: t.Node, call: t.Node, program: t.Progra
 function ownerConst(lit: t.Node, program: t.Program): string | undefined {
   let name: string | undefined;
   t.traverseFast(program, (n) => {
-    if (!name && t.isVariableDeclarator(n) && t.isIdentifier(n.id) && n.init && within(lit, n.init)) name = n.id.name;
+    if (!name && t.isVariableDeclarator(n) && t.isIdentifier(n.id) && n.init && nodeWithin(lit, n.init)) name = n.id.name;
   });
   return name;
 }

@@ -18,6 +18,7 @@
  */
 import * as t from '@babel/types';
 import type { CallSite } from '../../src/engine/types.js';
+import { moduleLibrary } from '../../src/engine/library-of.js';
 import { SHIM_EXPORTS, SHIM_RUNTIME_PACKAGE, SHIM_SDK_MODULE } from '../../src/spec/shim-runtime.js';
 import { ensureImport } from './add-import.js';
 import { quoteString, type FileStyle } from './file-style.js';
@@ -25,8 +26,6 @@ import { parentOf } from './parent-of.js';
 import { markTouched } from './touched.js';
 
 export type RoutePlan = { via: string; apply: () => void } | { none: string };
-
-const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch']);
 
 /** Where a top-level name comes from: `import x from 'm'`, `import { a as x } from 'm'`, `const x = require('m')`, `const { a: x } = require('m')`. */
 export function importOf(name: string, program: t.Program): { source: string; imported: string; decl: t.Node } | undefined {
@@ -99,7 +98,7 @@ function planFetchCall(call: t.CallExpression, program: t.Program, style: FileSt
   }
   const name = t.isIdentifier(callee) ? callee.name : undefined;
   const from = name ? importOf(name, program) : undefined;
-  if (name && from && (FETCH_MODULES.has(from.source) || (from.source === 'undici' && from.imported === 'fetch'))) {
+  if (name && from && (moduleLibrary(from.source) === 'fetch' || (from.source === 'undici' && from.imported === 'fetch'))) {
     return {
       via: `${SHIM_EXPORTS.wrapFetch}(${name})`,
       apply: () => {
@@ -188,14 +187,17 @@ function planWrapper(call: t.CallExpression, program: t.Program, style: FileStyl
   t.traverseFast(fn, (n) => {
     if (t.isCallExpression(n)) inner.push(n);
   });
-  const plans = inner.map((c) => planFetchCall(c, program, style)).filter((p): p is Extract<RoutePlan, { via: string }> => 'via' in p);
-  if (plans.length !== 1) return { none: `the wrapper \`${name}\` makes its request with a client fix cannot route` };
-  const innerCall = inner[plans.length === 1 ? inner.findIndex((c) => 'via' in planFetchCall(c, program, style)) : 0]!;
+  const routable = inner.flatMap((call) => {
+    const plan = planFetchCall(call, program, style);
+    return 'via' in plan ? [{ call, plan }] : [];
+  });
+  if (routable.length !== 1) return { none: `the wrapper \`${name}\` makes its request with a client fix cannot route` };
+  const [{ call: innerCall, plan }] = routable as [{ call: t.CallExpression; plan: Extract<RoutePlan, { via: string }> }];
   return {
-    via: `${plans[0]!.via} inside \`${name}\``,
+    via: `${plan.via} inside \`${name}\``,
     apply: () => {
       markTouched(program, innerCall);
-      plans[0]!.apply();
+      plan.apply();
     },
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * The fix fixtures that rewrite a whole flow (to V3, or to the shim) are RUN:
+ * each input (the V2 original) against V2, each expected output against the
+ * fake V3, with the real clients. The output must give what the input gave.
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareAppCopy, runDriver, startFakeNovita, type DriverRun, type FakeNovita } from './harness/index.js';
+
+type Outcome = Record<string, { ok: boolean; width?: number; height?: number; error?: string }>;
+
+const FIXTURES = fileURLToPath(new URL('../../__fixtures__/fix', import.meta.url));
+const DRIVER = fileURLToPath(new URL('./drivers/exported-flows.mjs', import.meta.url));
+/** fixture -> [source file, the flow function it exports, how fix rewrites it]. */
+const FLOWS: Record<string, [file: string, exported: string, outcome: string]> = {
+  'flow-closed-v3': ['input.ts', 'upscaleAndWait', 'plain V3 (fetch)'],
+  'format-double-tabs-nosemi': ['input.js', 'upscale', 'plain V3 (fetch, do/while poll)'],
+  'sdk-enum-closed-flow': ['input.ts', 'upscaleWithSdk', 'plain V3 (novita-sdk upscaleV3/progressV3)'],
+  'flow-closed-shim': ['input.ts', 'restoreAndWait', 'the shim, submit and poll together (axios adapter)'],
+};
+
+let fake: FakeNovita;
+let before: DriverRun<Outcome>;
+let after: DriverRun<Outcome>;
+const dirs: string[] = [];
+
+/** A runnable app holding each fixture's input (or output) as `<fixture>.<ext>`. */
+function appOf(side: 'input' | 'output'): { dir: string; specs: string[] } {
+  const src = mkdtempSync(join(tmpdir(), `nm-fixture-${side}-`));
+  writeFileSync(join(src, 'package.json'), '{ "type": "module" }\n');
+  const specs: string[] = [];
+  for (const [fixture, [file, exported]] of Object.entries(FLOWS)) {
+    const ext = file.slice(file.indexOf('.'));
+    copyFileSync(join(FIXTURES, fixture, file.replace('input', side)), join(src, fixture + ext));
+    specs.push(`${fixture}.js#${exported}`);
+  }
+  const dir = prepareAppCopy(src);
+  dirs.push(src, dir);
+  return { dir, specs };
+}
+
+beforeAll(async () => {
+  fake = await startFakeNovita({ v2Reference: true, pollsPerStage: 1 });
+  const image = (await sharp({ create: { width: 40, height: 32, channels: 3, background: { r: 90, g: 30, b: 160 } } }).png().toBuffer()).toString('base64');
+  const original = appOf('input');
+  const fixed = appOf('output');
+  before = await runDriver<Outcome>({ cwd: original.dir, driver: DRIVER, args: [image, ...original.specs], fake, timeoutMs: 120_000 });
+  const v2Requests = fake.requests.length;
+  after = await runDriver<Outcome>({ cwd: fixed.dir, driver: DRIVER, args: [image, ...fixed.specs], fake, timeoutMs: 120_000 });
+  afterPaths = fake.requests.slice(v2Requests).map((r) => r.path);
+}, 300_000);
+
+let afterPaths: string[] = [];
+
+afterAll(async () => {
+  await fake?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const explain = (run: DriverRun<unknown>) => `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\nstdout: ${run.stdout.slice(-2000)}\nstderr: ${run.stderr.slice(-3000)}`;
+
+describe('fix fixtures, executed', () => {
+  for (const [fixture, [, exported, outcome]] of Object.entries(FLOWS)) {
+    it(`${fixture}: the output (${outcome}) gives what the V2 input gave`, () => {
+      const spec = `${fixture}.js#${exported}`;
+      expect(before.result?.[spec], explain(before)).toMatchObject({ ok: true, width: 80, height: 64 });
+      expect(after.result?.[spec], explain(after)).toEqual(before.result?.[spec]);
+    });
+  }
+
+  it('the outputs never call V2', () => {
+    expect(afterPaths.filter((p) => p.startsWith('/v2/'))).toEqual([]);
+    expect(afterPaths.filter((p) => p === '/v3/async/upscale').length).toBeGreaterThanOrEqual(Object.keys(FLOWS).length);
+  });
+});

@@ -22,7 +22,10 @@ describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
   // As `novita-migrate fix` runs it (the whole project seen, no poll left on V2) unless options.json says otherwise;
   // `"project": null` is the stock jscodeshift run, one file at a time.
   const raw = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
-  const options = { ...raw, project: raw.project === null ? undefined : (raw.project ?? { blockingPolls: [] }) };
+  // Paths in options.json are relative to the fixture directory, so outputs do not depend on where the repo is checked out.
+  const project = raw.project === null ? undefined : (raw.project ?? { blockingPolls: [] });
+  if (project) project.blockingPolls = (project.blockingPolls as string[]).map((p) => join(dir, p));
+  const options = { ...raw, project };
   const input = readFileSync(inputPath, 'utf8');
   const expected = readFileSync(outputPath, 'utf8');
 

@@ -6,6 +6,7 @@
 import * as t from '@babel/types';
 import type { V2Endpoint } from '../spec/endpoints.js';
 import type { NodePath } from './babel-traverse.js';
+import { isForeignRequest } from './foreign-request.js';
 import { instanceBase, libraryOf, type LibraryRef } from './library-of.js';
 import { readRequestBody } from './request-body.js';
 import { spanOf } from './span.js';
@@ -300,6 +301,7 @@ export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext)
   if (!match) return undefined;
   if (shape.client === 'wrapper' && (looksLikeRoute(call, ctx) || (!match.host && looksLikeRouteByShape(call, ctx)))) return undefined;
   const body = match.endpoint === 'upscale' && shape.body ? readRequestBody(shape.body, ctx) : undefined;
+  if (!match.host && isForeignRequest(match.endpoint, text, body)) return undefined;
   return {
     endpoint: match.endpoint,
     client: shape.client,

@@ -96,8 +96,24 @@ describe('detection: never reports what is not a Novita V2 call', () => {
     ['a string check', "if (url.includes('/v2/upscale')) {}"],
     ['a V3 call', "fetch('https://api.novita.ai/v3/async/upscale', { method: 'POST' })"],
     ['a V2 txt2img call', "fetch('https://api.novita.ai/v2/txt2img', { method: 'POST' })"],
+    // Same path, unknown base, and nothing V2 in what is sent: another service's API.
+    ['another service under an unknown base (body)', "import axios from 'axios'; export async function up(base, imageUrl, quality) { return axios.post(`${base}/v2/upscale/`, { imageUrl, quality }) }"],
+    ['another service under an unknown base (query)', "export const poll = (base, id) => fetch(`${base}/v2/progress?orderId=${id}`)"],
   ])('ignores %s', (_label, code) => {
     expect(sites(code)).toEqual([]);
+  });
+});
+
+describe('detection: an unknown base with a V2-shaped request is still Novita', () => {
+  it.each([
+    ['a V2 field in the body', "export const up = (base, image) => fetch(`${base}/v2/upscale`, { method: 'POST', body: JSON.stringify({ image, upscaling_resize: 2 }) })", 'upscale'],
+    ['a body that cannot be seen', "export const up = (base, params) => fetch(`${base}/v2/upscale`, { method: 'POST', body: JSON.stringify(params) })", 'upscale'],
+    ['a body with a spread', "export const up = (base, p) => fetch(`${base}/v2/upscale`, { method: 'POST', body: JSON.stringify({ ...p, imageUrl: 1 }) })", 'upscale'],
+    ['a task_id query', "export const poll = (base, id) => fetch(`${base}/v2/progress?task_id=${id}`)", 'progress'],
+    ['a query key built at run time', "export const poll = (base, k, id) => fetch(`${base}/v2/progress?${k}=${id}`)", 'progress'],
+    ['a foreign body on a Novita host (a broken V2 call)', "fetch('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ imageUrl: 'x' }) })", 'upscale'],
+  ])('finds %s', (_label, code, endpoint) => {
+    expect(sites(code).map(([e]) => e)).toEqual([endpoint]);
   });
 });
 

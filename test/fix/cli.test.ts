@@ -181,7 +181,7 @@ describe('novita-migrate fix', () => {
         expect(above, `${file.filePath}:${m.line}`).toContain('TODO(novita-migrate)');
       }
     }
-  });
+  }, 120_000); // four CLI runs over the whole app: a guard against hangs, not a speed test
 
   it('the built transform runs under the stock jscodeshift CLI', () => {
     const dir = makeProject({ 'a.ts': FLOW });

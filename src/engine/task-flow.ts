@@ -37,6 +37,14 @@ export interface LinkInput {
 const MAX_FOLLOW = 6;
 
 /** Identifiers whose run-time value is part of the poll's task id: in the URL, or a `task_id` property of the arguments. */
+/** Initialisers that build a URL or query from the id: followed to the id. Anything else (`res.data.task_id` of another API, `yield call(…)`) is the id's source itself. */
+function buildsUrl(init: t.Expression | null | undefined): boolean {
+  if (!init) return false;
+  if (t.isTemplateLiteral(init) || t.isBinaryExpression(init) || t.isIdentifier(init) || t.isNewExpression(init)) return true;
+  if (t.isCallExpression(init)) return t.isIdentifier(init.callee) && ['encodeURIComponent', 'encodeURI', 'String'].includes(init.callee.name);
+  return t.isObjectExpression(init); // `const params = { task_id: id }`
+}
+
 function taskIdSources(input: LinkInput, ctx: EvalContext): NodePath<t.Identifier>[] {
   const found: NodePath<t.Identifier>[] = [];
   const seen = new Set<t.Node>();
@@ -47,7 +55,7 @@ function taskIdSources(input: LinkInput, ctx: EvalContext): NodePath<t.Identifie
       if (isFullyKnownString(evaluate(path, ctx))) return;
       const binding = path.scope.getBinding(path.node.name);
       // A local const built from the id (`const url = new URL(`…${id}`)`) is followed into its initialiser.
-      if (binding?.path.isVariableDeclarator() && binding.constant && t.isIdentifier(binding.path.node.id) && binding.path.node.init && !isTaskIdRead(binding.path)) {
+      if (binding?.path.isVariableDeclarator() && binding.constant && t.isIdentifier(binding.path.node.id) && buildsUrl(binding.path.node.init) && !isTaskIdRead(binding.path)) {
         visit(binding.path.get('init') as NodePath, depth + 1);
         return;
       }

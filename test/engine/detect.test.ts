@@ -181,3 +181,17 @@ describe('detection: response reads', () => {
     expect(reads("const j = { code: 0, data: { task_id: 1 } }; console.log(j.code, j.data.task_id)")).toEqual([]);
   });
 });
+
+describe('detection: task flows name the id they could not follow', () => {
+  it('names the task id variable, not the client of the call that produced it', () => {
+    const code = `import axios from 'axios';
+export function* saga() {
+  const response = yield call(() => axios.post('https://api.novita.ai/v2/txt2img', { prompt: 'x' }));
+  const taskId = response.data.data.task_id;
+  yield call(() => axios.get(\`https://api.novita.ai/v2/progress?task_id=\${taskId}\`));
+}`;
+    const a = analyze(code, '/virtual/saga.js');
+    const [poll] = a.callSites;
+    expect(a.flows?.get(poll!)).toEqual({ kind: 'open', reason: 'the task id `taskId` does not come from an upscale submit in this function' });
+  });
+});

@@ -182,7 +182,10 @@ function replaceChild(parent: t.Node, child: t.Node, replacement: t.Node): void 
 function planWrapper(call: t.CallExpression, program: t.Program, style: FileStyle): RoutePlan {
   const name = t.isIdentifier(call.callee) ? call.callee.name : undefined;
   const fn = name ? findFunction(name, program) : undefined;
-  if (!fn) return { none: 'the wrapper is defined in another module: route its client there, or use `novita-migrate shim serve`' };
+  if (!fn) {
+    const where = name ? `\`${name}\` is not a function of this file` : 'the wrapper is a method or a value fix does not follow';
+    return { none: `${where}: route its client where it is defined, or use \`novita-migrate shim serve\`` };
+  }
   const inner: t.CallExpression[] = [];
   t.traverseFast(fn, (n) => {
     if (t.isCallExpression(n)) inner.push(n);

@@ -22,6 +22,7 @@ TITLES = {
     'sdk-enum-closed-flow': 'novita-sdk 1.x, a closed flow with the `Upscalers` enum: `upscaleV3` / `progressV3`, reads moved',
     'look-alikes': 'other services\' `/mj/v2/upscale`, `/midjourney/v2/upscale`, `/api/v2/progress?courseId=` under unknown bases: untouched',
     'flow-open-blocked': 'a submit whose id leaves, in a project where some poll stays V2: untouched, with a TODO naming where',
+    'flow-poll-other-task': 'a poll of a V2 txt2img task: nothing to migrate it to, so untouched with a TODO, and it does not hold back an upscale\'s shim route',
     'stock-jscodeshift-open': 'stock jscodeshift, one file at a time: an open submit stays (TODO), its open poll goes through the shim',
     'comment-mode': '`--unsupported=comment`: the call stays, with a TODO naming each blocker',
     'format-shebang-cr': 'formatting: a shebang, a directive and CR-only line endings kept byte for byte',

@@ -153,11 +153,12 @@ export function transformSource(source: string, filePath: string, options: Trans
   let changed = false;
   const line = (s: CallSite) => s.span.line;
 
-  const leave = (s: CallSite, reasons: string[]) => {
+  /** `blocks`: a poll left on V2 could see upscale task ids, so no open submit may go to the in-process shim. */
+  const leave = (s: CallSite, reasons: string[], blocks = true) => {
     const what = s.endpoint === 'upscale' ? 'V2 upscale kept' : 'V2 progress kept';
     if (addTodo(program, s.call, `${what}: ${unique(reasons).join('; ')}`)) changed = true;
     outcomes.push({ kind: 'todo', line: line(s), endpoint: s.endpoint, reasons: unique(reasons) });
-    if (s.endpoint === 'progress') blockingPolls.push(`${filePath}:${line(s)}`);
+    if (s.endpoint === 'progress' && blocks) blockingPolls.push(`${filePath}:${line(s)}`);
   };
   const touch = (s: CallSite) => markTouched(program, s.call);
 
@@ -212,6 +213,11 @@ export function transformSource(source: string, filePath: string, options: Trans
     done.add(s);
     const flow = flowOf(s);
     const reason = flow.kind === 'open' ? flow.reason : 'part of another flow';
+    // A poll of a txt2img (…) task: nothing to migrate it to, and it never sees an upscale id.
+    if (flow.kind === 'open' && flow.otherTask) {
+      if (enabled(s)) leave(s, [reason], false);
+      continue;
+    }
     if (!enabled(s)) {
       blockingPolls.push(`${filePath}:${line(s)}`);
       continue;

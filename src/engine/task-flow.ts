@@ -12,6 +12,7 @@
  */
 import * as t from '@babel/types';
 import type { NodePath } from './babel-traverse.js';
+import { otherV2TaskOf } from './other-v2-task.js';
 import { readPaths } from './response-reads.js';
 import { nodeWithin } from './span.js';
 import { evaluate, isFullyKnownString, type EvalContext } from './static-value.js';
@@ -25,6 +26,8 @@ export type SiteFlow =
       reason: string;
       /** The task id is printed or sent out of the process: a task of the in-process shim could never be polled there. */
       leavesProcess?: boolean;
+      /** A poll of a task made by another V2 endpoint (`txt2img`, …): nothing of this tool's to migrate. */
+      otherTask?: string;
     };
 
 export interface LinkInput {
@@ -36,7 +39,6 @@ export interface LinkInput {
 
 const MAX_FOLLOW = 6;
 
-/** Identifiers whose run-time value is part of the poll's task id: in the URL, or a `task_id` property of the arguments. */
 /** Initialisers that build a URL or query from the id: followed to the id. Anything else (`res.data.task_id` of another API, `yield call(…)`) is the id's source itself. */
 function buildsUrl(init: t.Expression | null | undefined): boolean {
   if (!init) return false;
@@ -45,6 +47,7 @@ function buildsUrl(init: t.Expression | null | undefined): boolean {
   return t.isObjectExpression(init); // `const params = { task_id: id }`
 }
 
+/** Identifiers whose run-time value is part of the poll's task id: in the URL, or a `task_id` property of the arguments. */
 function taskIdSources(input: LinkInput, ctx: EvalContext): NodePath<t.Identifier>[] {
   const found: NodePath<t.Identifier>[] = [];
   const seen = new Set<t.Node>();
@@ -193,19 +196,21 @@ export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): M
     const sources = taskIdSources(p, ctx);
     let owner: LinkInput | undefined;
     let reason: string | undefined;
+    let otherTask: string | undefined;
     if (sources.length === 0) reason = 'the task id of this poll cannot be found';
     for (const src of sources) {
       const binding = src.scope.getBinding(src.node.name);
       const submit = binding && [...idVars].find(([, vars]) => vars.some((v) => src.scope.getBinding(v.node.name) === binding && v.scope.getBinding(v.node.name) === binding))?.[0];
       if (!binding) reason = `the task id \`${src.node.name}\` is not declared here`;
       else if (binding.kind === 'param') reason = `the task id \`${src.node.name}\` comes from callers fix cannot see (it may be any V2 task: txt2img, img2img, upscale)`;
+      else if (!submit && (otherTask = otherV2TaskOf(src, ctx))) reason = `it polls a V2 ${otherTask} task (its id \`${src.node.name}\` comes from \`/v2/${otherTask}\`): migrate it together with that submit; this tool migrates upscale tasks only`;
       else if (!submit) reason = `the task id \`${src.node.name}\` does not come from an upscale submit in this function`;
       else if (owner && owner !== submit) reason = 'the task id comes from several submits';
       else owner = submit;
       if (reason) break;
     }
     if (owner && !reason) pollOwner.set(p, owner);
-    else flows.set(p.site, { kind: 'open', reason: reason ?? 'the task id cannot be followed' });
+    else flows.set(p.site, { kind: 'open', reason: reason ?? 'the task id cannot be followed', ...(otherTask ? { otherTask } : {}) });
   }
 
   for (const s of submits) {

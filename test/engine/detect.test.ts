@@ -192,6 +192,16 @@ export function* saga() {
 }`;
     const a = analyze(code, '/virtual/saga.js');
     const [poll] = a.callSites;
-    expect(a.flows?.get(poll!)).toEqual({ kind: 'open', reason: 'the task id `taskId` does not come from an upscale submit in this function' });
+    expect(a.flows?.get(poll!)).toMatchObject({ kind: 'open', otherTask: 'txt2img', reason: expect.stringContaining('its id `taskId` comes from `/v2/txt2img`') });
+  });
+
+  it('names the variable when its source is unknown, and claims no other task type', () => {
+    const code = `export async function f(load) {
+  const job = await load();
+  const taskId = job.data.task_id;
+  return fetch(\`https://api.novita.ai/v2/progress?task_id=\${taskId}\`);
+}`;
+    const a = analyze(code, '/virtual/unknown.js');
+    expect(a.flows?.get(a.callSites[0]!)).toEqual({ kind: 'open', reason: 'the task id `taskId` does not come from an upscale submit in this function' });
   });
 });

@@ -14,3 +14,7 @@ export class Proxy {
 }
 
 export const courseProgress = (courseId) => fetch(`/api/v2/progress?courseId=${courseId}`);
+
+// Another upscaler whose API root is configurable: same path, nothing V2 in the body.
+export const otherUpscaler = (baseURL, imageUrl, quality) =>
+  fetch(`${baseURL}/v2/upscale/`, { method: 'POST', body: JSON.stringify({ imageUrl, quality }) });

@@ -54,3 +54,12 @@ describe('v2-param messages name the parameter and its V3 fate', () => {
     ]);
   });
 });
+
+describe('no-v2-progress says which task a poll asks about when it can tell', () => {
+  it('a poll of a txt2img task is told to move with its txt2img submit', () => {
+    const path = join(ROOT, 'no-v2-progress', 'invalid.js');
+    const messages = lintText(readFileSync(path, 'utf8'), path).messages.filter((m) => m.ruleId === 'no-v2-progress');
+    expect(messages.at(-1)!.message).toMatch(/^`GET \/v2\/progress` is deprecated; it polls a V2 txt2img task: move it to V3 together with its `\/v2\/txt2img` submit/);
+    expect(messages.slice(0, -1).every((m) => !m.message.includes('txt2img'))).toBe(true);
+  });
+});

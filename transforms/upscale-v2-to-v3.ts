@@ -37,6 +37,7 @@ import { planRead } from './helpers/rewrite-response-reads.js';
 import { planPathRewrite } from './helpers/rewrite-url-literal.js';
 import { planShimRoute } from './helpers/route-to-shim.js';
 import { openEnvelope } from './helpers/source-envelope.js';
+import { originalColumns, withOriginalSpan } from './helpers/original-span.js';
 import { markTouched, touchedNodes } from './helpers/touched.js';
 import { insertPendingImports } from './helpers/add-import.js';
 import { parseSource } from '../src/engine/parse.js';
@@ -149,7 +150,8 @@ export function transformSource(source: string, filePath: string, options: Trans
   const fc: FileContext = { program, analysis, style };
   const outcomes: CallOutcome[] = [];
   const blockingPolls: string[] = [];
-  const enabled = (s: CallSite) => options.isEnabled?.(s) ?? true;
+  const columnOf = originalColumns(envelope.text);
+  const enabled = (s: CallSite) => options.isEnabled?.(withOriginalSpan(s, columnOf)) ?? true;
   let changed = false;
   const line = (s: CallSite) => s.span.line;
 

@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import type { CandidateLinter } from '../engine/candidate-linter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { discoverFiles, MissingPathError, SpecialFileError } from '../engine/discover.js';
-import { mayContainV2Call } from '../engine/prefilter.js';
+import { mayContainV2Call, mayHoldDisableDirective } from '../engine/prefilter.js';
 import type { LintResult, RuleLevel, SuppressedMessage } from '../report/types.js';
 import type { FileLint } from '../engine/candidate-linter.js';
 import { filesByPattern, mergeFiles } from './patterns.js';
@@ -62,8 +62,9 @@ function decodeUtf16(buf: Buffer): string | null {
   return null;
 }
 
-/** Read a file for linting, or say why it is skipped. `text` is '' when the prefilter rules the file out. */
-export function readLintable(file: string): { text: string } | { skipped: string } {
+/** Read a file for linting, or say why it is skipped. `text` is '' when the prefilter rules the file out (`directives`: a disable comment lets it in). */
+export function readLintable(file: string, directives = false): { text: string } | { skipped: string } {
+  const candidate = (t: string | Buffer): boolean => mayContainV2Call(t) || (directives && mayHoldDisableDirective(t));
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
@@ -89,9 +90,9 @@ export function readLintable(file: string): { text: string } | { skipped: string
     if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     const buf = shared.subarray(0, length);
     const utf16 = buf[0]! >= 0xfe ? decodeUtf16(buf) : null;
-    if (utf16 !== null) return { text: mayContainV2Call(utf16) ? utf16 : '' };
+    if (utf16 !== null) return { text: candidate(utf16) ? utf16 : '' };
     // Most files stop here, before any decoding or parsing.
-    if (!mayContainV2Call(buf)) return isBinary(buf) ? { skipped: 'binary' } : { text: '' };
+    if (!candidate(buf)) return isBinary(buf) ? { skipped: 'binary' } : { text: '' };
     if (isBinary(buf)) return { skipped: 'binary' };
     let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -181,7 +182,7 @@ async function lintListed(files: readonly string[], options: LintRunOptions, con
   };
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    const read = readLintable(file);
+    const read = readLintable(file, (options.reportUnusedDisableDirectives ?? 'off') !== 'off');
     options.onProgress?.(i + 1, files.length);
     if ('skipped' in read) {
       options.onSkip?.(file, read.skipped);

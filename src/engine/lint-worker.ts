@@ -18,7 +18,7 @@ const resolver = createCrossFileResolver();
 export default async function lintBatch(batch: LintBatch): Promise<LintBatchResult> {
   const out: LintBatchResult = [];
   for (const file of batch.files) {
-    const read = readLintable(file);
+    const read = readLintable(file, (batch.reportUnusedDisableDirectives ?? 'off') !== 'off');
     if ('skipped' in read) out.push({ file, skipped: read.skipped });
     else if (!read.text) out.push({ file, messages: [], suppressedMessages: [] });
     else {

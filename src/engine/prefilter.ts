@@ -16,3 +16,13 @@ export function mayContainV2Call(text: string | Buffer): boolean {
   const buf = typeof text === 'string' ? Buffer.from(text) : text;
   return ENDPOINT_WORDS.some((w) => buf.indexOf(w) >= 0) && CONTEXT_WORDS.some((w) => buf.indexOf(w) >= 0);
 }
+
+const DIRECTIVE = needle('novita-migrate-disable');
+
+/**
+ * With `--report-unused-disable-directives`, a file holding one of our
+ * disable comments is a candidate too (its comment may suppress nothing).
+ */
+export function mayHoldDisableDirective(text: string | Buffer): boolean {
+  return (typeof text === 'string' ? Buffer.from(text) : text).indexOf(DIRECTIVE) >= 0;
+}

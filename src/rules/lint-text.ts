@@ -5,7 +5,7 @@
  */
 import { analyzeAst } from '../engine/analyze.js';
 import { isJsLikeFile, isStackOverflow, parseSource } from '../engine/parse.js';
-import { mayContainV2Call } from '../engine/prefilter.js';
+import { mayContainV2Call, mayHoldDisableDirective } from '../engine/prefilter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { scanTextForV2Urls } from '../engine/text-scan.js';
 import type { FileAnalysis } from '../engine/types.js';
@@ -72,7 +72,8 @@ export const MAX_PARSED_BYTES = 1024 * 1024;
 const NOVITA_HINT = /novita|omniinfer|\/v2\/(?:upscale|progress)/i;
 
 function lintTextUnguarded(text: string, filePath: string, options: LintTextOptions): LintTextResult {
-  if (!mayContainV2Call(text)) return { messages: [], suppressedMessages: [] };
+  const unusedWanted = (options.reportUnusedDisableDirectives ?? 'off') !== 'off';
+  if (!mayContainV2Call(text) && !(unusedWanted && mayHoldDisableDirective(text))) return { messages: [], suppressedMessages: [] };
   const messages: LintMessage[] = [];
   let analysis: FileAnalysis | undefined;
   const base: Omit<RuleContext, 'report'> = { filePath };

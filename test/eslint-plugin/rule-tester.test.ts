@@ -8,6 +8,7 @@ import plugin from '../../src/eslint-plugin/index.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import { RULES } from '../../src/rules/index.js';
 import { lintText } from '../../src/rules/lint-text.js';
+import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -56,7 +57,18 @@ const CASES: Record<string, Cases> = {
   'no-v2-progress': {
     both: {
       valid: ["fetch('https://api.novita.ai/v3/async/task-result?task_id=1')"],
-      invalid: [{ code: "import { progress } from 'novita-sdk'; progress({ task_id: '1' })", errors: [{ message: /novita-sdk 1\.x `progress` is deprecated/ }] }],
+      invalid: [
+        {
+          code: "import { progress } from 'novita-sdk'; progress({ task_id: '1' })",
+          // An open poll: fix routes it through the shim, so ESLint offers that as a suggestion, never as an autofix.
+          errors: [
+            {
+              message: /novita-sdk 1\.x `progress` is deprecated.* \[fix: routes this call through novita-migrate-shim \(the task id of this poll cannot be found\); a suggestion, no autofix\]$/,
+              suggestions: [{ messageId: 'routeToShim', output: "import { progress } from 'novita-migrate-shim/novita-sdk'; progress({ task_id: '1' })" }],
+            },
+          ],
+        },
+      ],
     },
   },
   'v2-param': {
@@ -109,6 +121,11 @@ const CASES: Record<string, Cases> = {
   },
 };
 
+const ENDPOINT = new Set(['no-v2-upscale', 'no-v2-progress']);
+/** How each fix decision begins in the message. */
+const DECISION_TEXT: Record<string, string> = { 'plain-v3': 'rewrites this task flow to V3 exactly', shim: 'routes this', todo: 'leaves it on V2 with a TODO', none: '' };
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const FIXTURES = fileURLToPath(new URL('../../__fixtures__/rules', import.meta.url));
 
 /** The rule fixtures the CLI is tested on, as RuleTester cases: same engine, same findings, through ESLint. */
@@ -125,7 +142,29 @@ function fixtureCases(id: string): { valid: Valid[]; invalid: Invalid[] } {
       const messages = lintText(code, filename, { resolver: createCrossFileResolver() }).messages.filter((m) => m.ruleId === id);
       // Every marked line, and nothing else, as in the CLI's rule tests.
       if ([...new Set(messages.map((m) => m.line))].join() !== marked.join()) throw new Error(`${filename}: engine and marks disagree`);
-      invalid.push({ code, filename, errors: messages.map((m) => ({ message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn })) });
+      if (!ENDPOINT.has(id)) {
+        invalid.push({ code, filename, errors: messages.map((m) => ({ message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn })) });
+        continue;
+      }
+      // Endpoint messages also say what fix does: what the transform itself decides, one file at a time (no project).
+      const stock = transformSource(code, filename, { resolver: createCrossFileResolver() });
+      const kindAt = (line: number) => stock.outcomes.find((o) => o.line === line)?.kind;
+      const v3Lines = new Set(stock.outcomes.filter((o) => o.kind === 'plain-v3').map((o) => o.line));
+      const fixed = v3Lines.size ? transformSource(code, filename, { resolver: createCrossFileResolver(), isEnabled: (s) => v3Lines.has(s.span.line) }).output : undefined;
+      invalid.push({
+        code,
+        filename,
+        ...(fixed !== undefined ? { output: fixed } : {}),
+        errors: messages.map((m) => ({
+          message: new RegExp(`^${escapeRegExp(m.message)} \\[fix: ${DECISION_TEXT[kindAt(m.line) ?? 'none']}`),
+          line: m.line,
+          column: m.column,
+          endLine: m.endLine,
+          endColumn: m.endColumn,
+          // The suggestion routes that call alone (the shim cases here are lone polls).
+          ...(kindAt(m.line) === 'shim' ? { suggestions: [{ messageId: 'routeToShim', output: transformSource(code, filename, { isEnabled: (s) => s.span.line === m.line }).output! }] } : {}),
+        })),
+      });
     }
   }
   return { valid, invalid };

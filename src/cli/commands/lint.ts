@@ -11,6 +11,7 @@ import { asList, lastValue } from '../option-values.js';
 import { filesByPattern, mergeFiles, unmatchedMessage } from '../patterns.js';
 import { createProgress } from '../progress.js';
 import { readStdin } from '../read-stdin.js';
+import { ignoredResult, stdinIgnoreReason } from '../stdin-ignore.js';
 import { parseRuleFlags } from '../rule-flag.js';
 import { packageVersion } from '../version.js';
 import { writeReport } from '../write-output.js';
@@ -87,8 +88,9 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       if (paths.length) throw new UsageError(`--stdin lints the code on stdin: give no paths (got ${paths.join(' ')}); name it with --stdin-filename`);
       const name = argv['stdin-filename'] as string | undefined;
       const text = await readStdin();
+      const ignored = name ? stdinIgnoreReason(resolve(cwd, name), { cwd, ignorePatterns: [...config.ignorePatterns, ...asList(argv['ignore-pattern'])] }) : undefined;
       // ESLint names stdin `<text>` and parses it as JavaScript; imports resolve from the working directory.
-      const result = await lintSource(text, name ? resolve(cwd, name) : resolve(cwd, '<text>.js'), { ruleLevels, reportUnusedDisableDirectives });
+      const result = name && ignored ? ignoredResult(resolve(cwd, name), ignored) : await lintSource(text, name ? resolve(cwd, name) : resolve(cwd, '<text>.js'), { ruleLevels, reportUnusedDisableDirectives });
       results = [name ? result : { ...result, filePath: '<text>' }];
     } else {
       if (argv['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the code read with --stdin: add --stdin');

@@ -16,7 +16,7 @@
  * a fraction of a percent.
  */
 export function huffmanLengths(freq: ArrayLike<number>, maxBits: number): Uint8Array {
-  const n = freq.length;
+  const n = freq.length; // at most 512 symbols
   const lengths = new Uint8Array(n);
   const used: number[] = [];
   for (let s = 0; s < n; s++) if (freq[s]! > 0) used.push(s);
@@ -26,37 +26,41 @@ export function huffmanLengths(freq: ArrayLike<number>, maxBits: number): Uint8A
     lengths[used[0] === 0 ? 1 : 0] = 1;
     return lengths;
   }
-  const weight = used.map((s) => freq[s]!);
+  const leaves = used.length;
+  const weight = Float64Array.from(used, (s) => freq[s]!);
+  // Sort keys: weight, then symbol (deterministic); a typed array sorts numerically, without a comparator.
+  const keys = new Float64Array(leaves);
+  const nodeWeight = new Float64Array(2 * leaves - 1);
+  const parent = new Int32Array(2 * leaves - 1);
+  const depth = new Uint8Array(2 * leaves - 1);
   for (;;) {
-    // Leaves sorted by weight (then symbol: deterministic); internal nodes
-    // come out of the merges in non-decreasing weight, so two queues suffice.
-    const order = used.map((_, i) => i).sort((a, b) => weight[a]! - weight[b]! || used[a]! - used[b]!);
-    const leaves = used.length;
-    const parent = new Int32Array(2 * leaves - 1);
-    const nodeWeight = new Float64Array(2 * leaves - 1);
-    for (let i = 0; i < leaves; i++) nodeWeight[i] = weight[order[i]!]!;
+    for (let i = 0; i < leaves; i++) keys[i] = weight[i]! * 512 + used[i]!;
+    keys.sort();
+    for (let i = 0; i < leaves; i++) nodeWeight[i] = Math.floor(keys[i]! / 512);
+    // Internal nodes come out of the merges in non-decreasing weight, so two queues suffice.
     let leaf = 0;
     let inner = leaves;
-    let next = leaves;
-    const pick = (): number => (leaf < leaves && (inner >= next || nodeWeight[leaf]! <= nodeWeight[inner]!) ? leaf++ : inner++);
-    while (next < 2 * leaves - 1) {
-      const a = pick();
-      const b = pick();
-      nodeWeight[next] = nodeWeight[a]! + nodeWeight[b]!;
-      parent[a] = parent[b] = next++;
+    for (let next = leaves; next < 2 * leaves - 1; next++) {
+      let sum = 0;
+      for (let k = 0; k < 2; k++) {
+        const take = leaf < leaves && (inner >= next || nodeWeight[leaf]! <= nodeWeight[inner]!) ? leaf++ : inner++;
+        sum += nodeWeight[take]!;
+        parent[take] = next;
+      }
+      nodeWeight[next] = sum;
     }
     // Depths from the root (the last node) down: parents come after children.
-    const depth = new Uint8Array(2 * leaves - 1);
+    depth[2 * leaves - 2] = 0;
     let deepest = 0;
     for (let i = 2 * leaves - 3; i >= 0; i--) {
       depth[i] = depth[parent[i]!]! + 1;
       if (i < leaves) deepest = Math.max(deepest, depth[i]!);
     }
     if (deepest <= maxBits) {
-      for (let i = 0; i < leaves; i++) lengths[used[order[i]!]!] = depth[i]!;
+      for (let i = 0; i < leaves; i++) lengths[keys[i]! % 512] = depth[i]!;
       return lengths;
     }
-    for (let i = 0; i < weight.length; i++) weight[i] = (weight[i]! >>> 1) | 1;
+    for (let i = 0; i < leaves; i++) weight[i] = Math.floor(weight[i]! / 2) + 1;
   }
 }
 

@@ -13,6 +13,7 @@ import { V2Error, type BackendContext, type RgbImage, type UpscaleBackend } from
 import { blend } from './image/blend.js';
 import { pasteCentred } from './image/crop.js';
 import { decodeImage } from './image/decode.js';
+import { releaseImage } from './image/image-buffers.js';
 import { resizeLanczos, resizeNearest } from './image/resize.js';
 import { destinationSize, geometryOf, scaleFor } from './sizes.js';
 import type { ValidatedV2Request } from './validate-request.js';
@@ -26,10 +27,15 @@ export async function runUpscaler(image: RgbImage, upscaler: UpscalerSpec, scale
   if (dest.width < 1 || dest.height < 1) throw new V2Error(V2_CODES.ParamRangeOutOfLimit, 'the result would be empty');
   const fate = upscaler.fate;
   let img = image;
+  // Each step's input, once replaced, is given back to the pool (never the caller's image).
+  const next = (out: RgbImage) => {
+    if (img !== image) releaseImage(img, image, out);
+    img = out;
+  };
   if (fate.kind === 'local') {
     // Lanczos/Nearest resize by the factor, then Lanczos onto the 8-aligned destination (A1111 does the same).
-    if (fate.resampler === 'nearest') img = resizeNearest(img, Math.trunc(img.width * scale), Math.trunc(img.height * scale));
-    else if (fate.resampler === 'lanczos') img = await resizeLanczos(img, Math.trunc(img.width * scale), Math.trunc(img.height * scale));
+    if (fate.resampler === 'nearest') next(resizeNearest(img, Math.trunc(img.width * scale), Math.trunc(img.height * scale)));
+    else if (fate.resampler === 'lanczos') next(resizeLanczos(img, Math.trunc(img.width * scale), Math.trunc(img.height * scale)));
   } else {
     if (fate.kind === 'substitute') ctx.warn(`model-${upscaler.name}`, describeUpscalerFate(upscaler.name));
     for (let pass = 0; pass < MAX_MODEL_PASSES; pass++) {
@@ -38,10 +44,10 @@ export async function runUpscaler(image: RgbImage, upscaler: UpscalerSpec, scale
       const needed = Math.max(dest.width / img.width, dest.height / img.height);
       // V3 accepts (1, 4]: the model's native 4x at most, and a hair above 1 at least.
       const factor = Math.min(V3_SCALE_FACTOR.maxInclusive, Math.max(needed, 1.0001));
-      img = await backendUpscale(backend, img, fate.v3Model, factor, ctx);
+      next(await backendUpscale(backend, img, fate.v3Model, factor, ctx));
     }
   }
-  if (img.width !== dest.width || img.height !== dest.height) img = await resizeLanczos(img, dest.width, dest.height);
+  if (img.width !== dest.width || img.height !== dest.height) next(resizeLanczos(img, dest.width, dest.height));
   return img;
 }
 
@@ -71,20 +77,39 @@ export async function runV2Pipeline(req: ValidatedV2Request, backend: UpscaleBac
   if (req.upscaler1) {
     const scale = scaleFor(req, original.width, original.height);
     const geometry = geometryOf(req, original.width, original.height);
-    const cropTo = (img: RgbImage) => (req.resizeMode === 1 && req.crop ? pasteCentred(img, geometry.output.width, geometry.output.height) : img);
+    const cropTo = (img: RgbImage) => {
+      if (!(req.resizeMode === 1 && req.crop)) return img;
+      const cropped = pasteCentred(img, geometry.output.width, geometry.output.height);
+      releaseImage(img, original);
+      return cropped;
+    };
     image = cropTo(await runUpscaler(original, req.upscaler1, scale, backend, ctx));
     if (req.upscaler2 && req.upscaler2Visibility > 0) {
       const second = cropTo(await runUpscaler(original, req.upscaler2, scale, backend, ctx));
-      image = blend(image, second, req.upscaler2Visibility);
+      image = blended(image, second, req.upscaler2Visibility, original);
     }
   }
   if (req.gfpganVisibility > 0) {
     const restored = await backend.restoreFace(image, 'gfpgan', 1, ctx);
-    image = req.gfpganVisibility < 1 ? blend(image, restored, req.gfpganVisibility) : restored;
+    image = req.gfpganVisibility < 1 ? blended(image, restored, req.gfpganVisibility, original) : replaced(image, restored, original);
   }
   if (req.codeformerVisibility > 0) {
     const restored = await backend.restoreFace(image, 'codeformer', req.codeformerWeight, ctx);
-    image = req.codeformerVisibility < 1 ? blend(image, restored, req.codeformerVisibility) : restored;
+    image = req.codeformerVisibility < 1 ? blended(image, restored, req.codeformerVisibility, original) : replaced(image, restored, original);
   }
   return image;
+}
+
+/** `blend(a, b, v)`; a and b are given back to the pool (unless one is the decoded input). */
+function blended(a: RgbImage, b: RgbImage, visibility: number, original: RgbImage): RgbImage {
+  const out = blend(a, b, visibility);
+  releaseImage(a, original);
+  releaseImage(b, original);
+  return out;
+}
+
+/** `next` replaces `prev`, which is given back unless still in use. */
+function replaced(prev: RgbImage, next: RgbImage, original: RgbImage): RgbImage {
+  releaseImage(prev, original, next);
+  return next;
 }

@@ -6,6 +6,7 @@
  */
 import type { RgbImage } from '../backend.js';
 import { BLEND_KERNEL_WASM } from './blend-kernel-wasm.js';
+import { copyImage, imageBytes } from './image-buffers.js';
 import { instantiateWasm } from './wasm-module.js';
 
 interface BlendKernel {
@@ -34,11 +35,11 @@ function blendKernel(): BlendKernel {
 
 export function blend(a: RgbImage, b: RgbImage, alpha: number): RgbImage {
   if (a.width !== b.width || a.height !== b.height) throw new Error(`blend: sizes differ (${a.width}x${a.height} vs ${b.width}x${b.height})`);
-  if (alpha === 0) return { width: a.width, height: a.height, data: Buffer.from(a.data) };
-  if (alpha === 1) return { width: b.width, height: b.height, data: Buffer.from(b.data) };
+  if (alpha === 0) return copyImage(a);
+  if (alpha === 1) return copyImage(b);
   const k = blendKernel();
   const mem = new Uint8Array(k.memory.buffer);
-  const out = Buffer.allocUnsafe(a.data.length);
+  const out = imageBytes(a.data.length, false); // every byte is written
   for (let start = 0; start < out.length; start += CHUNK) {
     const end = Math.min(out.length, start + CHUNK);
     mem.set(a.data.subarray(start, end), A);

@@ -4,11 +4,12 @@
  * is a centre crop; the offsets (Python floor division) are reproduced exactly.
  */
 import type { RgbImage } from '../backend.js';
+import { imageBytes } from './image-buffers.js';
 
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 
 export function pasteCentred(image: RgbImage, width: number, height: number): RgbImage {
-  const out = Buffer.alloc(width * height * 3); // zeroed: the black canvas
+  const out = imageBytes(width * height * 3); // zeroed: the black canvas
   const left = floorDiv(width, 2) - floorDiv(image.width, 2);
   const top = floorDiv(height, 2) - floorDiv(image.height, 2);
   // The columns of the image that land on the canvas, copied row by row.

@@ -10,6 +10,7 @@ import type { RgbImage } from '../backend.js';
 import { lanczosCoefficients } from './lanczos-coefficients.js';
 import { LANCZOS_KERNELS_WASM } from './lanczos-kernels-wasm.js';
 import { lanczosRows, type LanczosJob, type LanczosKernels } from './lanczos-passes.js';
+import { copyImage, imageBytes } from './image-buffers.js';
 import { instantiateWasm } from './wasm-module.js';
 
 let kernels: LanczosKernels | undefined;
@@ -25,8 +26,8 @@ function lanczosJob(image: RgbImage, width: number, height: number): LanczosJob 
 }
 
 export function lanczosResize(image: RgbImage, width: number, height: number): RgbImage {
-  if (width === image.width && height === image.height) return { width, height, data: Buffer.from(image.data) };
-  const out = Buffer.allocUnsafe(width * height * 3);
+  if (width === image.width && height === image.height) return copyImage(image);
+  const out = imageBytes(width * height * 3, false); // every byte is written
   lanczosRows(localKernels(), image.data, out, lanczosJob(image, width, height), 0, height);
   return { width, height, data: out };
 }

@@ -7,6 +7,7 @@
  * picks the other pixel there. Samples that fall outside the source stay black.
  */
 import type { RgbImage } from '../backend.js';
+import { copyImage, imageBytes } from './image-buffers.js';
 
 /** Source index per output index, or -1 where PIL leaves the pixel black. */
 function sourceIndices(inSize: number, outSize: number): Int32Array {
@@ -22,11 +23,11 @@ function sourceIndices(inSize: number, outSize: number): Int32Array {
 }
 
 export function nearestResize(image: RgbImage, width: number, height: number): RgbImage {
-  if (width === image.width && height === image.height) return { width, height, data: Buffer.from(image.data) };
+  if (width === image.width && height === image.height) return copyImage(image);
   const xs = sourceIndices(image.width, width);
   const ys = sourceIndices(image.height, height);
   const src = image.data;
-  const out = Buffer.alloc(width * height * 3); // zeroed: PIL's black fill
+  const out = imageBytes(width * height * 3); // zeroed: PIL's black fill
   const stride = width * 3;
   for (let y = 0; y < height; y++) {
     if (ys[y] < 0) continue;

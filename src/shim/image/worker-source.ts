@@ -6,12 +6,14 @@
  * whatever module type the worker is evaluated as.
  */
 import { PNG_KERNELS_WASM } from './png-kernels-wasm.js';
+import { canonicalCodes, huffmanLengths } from './deflate-huffman.js';
+import { deflateRle } from './png-deflate.js';
 import { encodePngStrip } from './png-strip.js';
 import { instantiateWasm } from './wasm-module.js';
 
 /** What the main thread asks a worker to do, on shared memory. */
 export type WorkerTask =
-  | { op: 'png-strip'; args: [src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: Parameters<typeof encodePngStrip>[5]] };
+  | { op: 'png-strip'; args: [src: Uint8Array, width: number, rowStart: number, rowEnd: number, options: Parameters<typeof encodePngStrip>[5], outbox: Uint8Array] };
 
 export function workerSource(): string {
   return `'use strict';
@@ -21,18 +23,16 @@ const instantiateWasm = ${instantiateWasm.toString()};
 const encodePngStrip = ${encodePngStrip.toString()};
 let kernels;
 const pngKernels = () => (kernels ??= instantiateWasm(${JSON.stringify(PNG_KERNELS_WASM)}));
-// zlib returns one slice of an output buffer of its own (chunkSize covers the
-// whole strip), transferred as is; a small result may sit in Node's shared
-// pool, which must not be transferred: copy that.
-const deflateRaw = (data, options) => {
-  const out = zlib.deflateRawSync(data, options);
-  return out.buffer.byteLength > 8192 ? out : new Uint8Array(out);
+const deflaters = {
+  raw: (data, o) => zlib.deflateRawSync(data, { level: o.level, strategy: o.strategy, finishFlush: o.finishFlush, chunkSize: o.chunkSize }),
+  rle: ${deflateRle.toString()},
+  huffman: { lengths: ${huffmanLengths.toString()}, codes: ${canonicalCodes.toString()} },
 };
 parentPort.on('message', ({ id, task }) => {
   try {
     if (task.op === 'png-strip') {
-      const strip = encodePngStrip(pngKernels(), ...task.args, deflateRaw);
-      parentPort.postMessage({ id, result: strip }, [strip.deflated.buffer]);
+      const [src, width, rowStart, rowEnd, options, outbox] = task.args;
+      parentPort.postMessage({ id, result: encodePngStrip(pngKernels(), src, width, rowStart, rowEnd, options, deflaters, outbox) });
     } else throw new Error('unknown image task ' + task.op);
   } catch (err) {
     parentPort.postMessage({ id, error: String(err && err.stack || err) });

@@ -8,6 +8,7 @@ import { V2_CODES, V2_PROGRESS_STATUS } from '../../spec/codes.js';
 import { V3_RESULT_TTL_SECONDS } from '../../spec/v3.js';
 import { V2Error, type BackendContext, type UpscaleBackend } from '../backend.js';
 import { encodePng } from '../image/encode.js';
+import { releaseImage } from '../image/image-buffers.js';
 import { runV2Pipeline } from '../pipeline.js';
 import type { ResultRef, TaskStore } from '../runtime/task-store.js';
 import type { ValidatedV2Request } from '../validate-request.js';
@@ -44,7 +45,11 @@ export async function runTask(
       run.limit.run(async () => {
         await run.store.updateTask(taskId, { status: V2_PROGRESS_STATUS.Running, startMs: run.now() });
         const image = await runV2Pipeline(req, backend, { ...backendCtx, signal: controller.signal });
-        return [await resultRef(run.store, image, req.imgExpireTtl)];
+        try {
+          return [await resultRef(run.store, image, req.imgExpireTtl)];
+        } finally {
+          releaseImage(image); // encoded: its pixels go back to the pool for the next task
+        }
       }),
       aborted,
     ]);

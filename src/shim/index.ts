@@ -19,5 +19,6 @@ export { createNovitaBackend, type NovitaBackendOptions } from './novita-backend
 export { V2Error, type UpscaleBackend, type RgbImage, type BackendContext } from './backend.js';
 export { validateV2UpscaleBody, type ValidatedV2Request } from './validate-request.js';
 export { runV2Pipeline } from './pipeline.js';
+export { encodeImage, decodePng, type EncodeOptions, type OutputFormat } from './image/encode.js';
 export { startShimServer, type ShimServer, type ShimServerOptions } from './server.js';
 export type { V2Answer } from './v2-http.js';

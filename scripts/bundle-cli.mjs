@@ -44,6 +44,8 @@ await build({
   chunkNames: 'chunk-[hash]',
   // Bundled CommonJS (Babel) calls require() for Node built-ins; ESM has none, so give it one.
   banner: { js: "import { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);" },
+  // …and the CommonJS module globals (write-file-atomic hashes __filename); Node >= 20.11 has them on import.meta.
+  define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
   legalComments: 'none',
   logLevel: 'warning',
 });

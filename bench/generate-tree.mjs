@@ -2,6 +2,11 @@
  * A deterministic synthetic monorepo: N JS/TS files of realistic size
  * (~4-5 KB), a few dozen seeded V2 calls in several client styles, and
  * distractors (other hosts' /v2/upscale, progress bars, V3 calls).
+ *
+ * `gitignores` (the .gitignore-heavy variant) spreads the files over
+ * `gitignores` directories, each with its own .gitignore (nested: one per
+ * package, one per source directory), and adds an ignored file with a V2
+ * call next to each: a tool that reports one does not honour .gitignore.
  */
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,16 +47,35 @@ function filler(r, i) {
   return out;
 }
 
-export function generateTree(root, files = 20000, seeded = 40) {
+const GITIGNORE_PACKAGE = '# build output and caches\n*.log\n/generated/\ntmp-*\n!tmp-keep.js\n';
+const GITIGNORE_DIR = 'tmp-*\n*.snap\n/fixtures-large/\n';
+const IGNORED_DECOY = "export const ignored = () => fetch('https://api.novita.ai/v2/upscale', { method: 'POST' });\n";
+
+/** The directory of file i: 100 packages x 4 source dirs, or about `gitignores` directories in the .gitignore-heavy tree. */
+function dirOf(i, gitignores) {
+  const kind = ['lib', 'api', 'ui', 'util'][i % 4];
+  if (!gitignores) return `packages/pkg-${String(i % 100).padStart(3, '0')}/src/${kind}`;
+  // Each package holds a .gitignore and four source dirs with one each: gitignores / 5 packages.
+  const packages = Math.max(1, Math.round(gitignores / 5));
+  return `packages/pkg-${String(Math.floor(i / 4) % packages).padStart(3, '0')}/src/${kind}`;
+}
+
+/** The ignored decoys (path relative to root): files with a V2 call that .gitignore rules exclude. */
+export function ignoredDecoys(root) {
+  const file = join(root, 'ignored.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+}
+
+export function generateTree(root, files = 20000, seeded = 40, { gitignores = 0 } = {}) {
   const marker = join(root, '.complete');
-  const expected = `${files}:${seeded}`;
+  const expected = `${files}:${seeded}:${gitignores}`;
   if (existsSync(marker) && readFileSync(marker, 'utf8') === expected) return readSeeds(root);
   rmSync(root, { recursive: true, force: true });
   const r = rng(42);
   const seeds = [];
   const seedEvery = Math.floor(files / seeded);
   for (let i = 0; i < files; i++) {
-    const pkg = `packages/pkg-${String(i % 100).padStart(3, '0')}/src/${['lib', 'api', 'ui', 'util'][i % 4]}`;
+    const pkg = dirOf(i, gitignores);
     const ext = ['ts', 'js', 'tsx', 'mjs'][i % 4];
     const rel = `${pkg}/file-${i}.${ext}`;
     let text = filler(r, i);
@@ -66,6 +90,22 @@ export function generateTree(root, files = 20000, seeded = 40) {
     mkdirSync(join(root, pkg), { recursive: true });
     writeFileSync(join(root, rel), text);
   }
+  const ignored = [];
+  if (gitignores) {
+    for (const dir of new Set(Array.from({ length: files }, (_, i) => dirOf(i, gitignores)))) {
+      writeFileSync(join(root, dir, '.gitignore'), GITIGNORE_DIR);
+      writeFileSync(join(root, dir, 'tmp-cache.js'), IGNORED_DECOY);
+      ignored.push(`${dir}/tmp-cache.js`);
+      const pkgDir = dir.split('/').slice(0, 2).join('/');
+      if (!existsSync(join(root, pkgDir, '.gitignore'))) {
+        writeFileSync(join(root, pkgDir, '.gitignore'), GITIGNORE_PACKAGE);
+        mkdirSync(join(root, pkgDir, 'generated'), { recursive: true });
+        writeFileSync(join(root, pkgDir, 'generated', 'client.js'), IGNORED_DECOY);
+        ignored.push(`${pkgDir}/generated/client.js`);
+      }
+    }
+  }
+  writeFileSync(join(root, 'ignored.json'), JSON.stringify(ignored));
   writeFileSync(join(root, 'seeds.json'), JSON.stringify(seeds));
   writeFileSync(marker, expected);
   return seeds;

@@ -10,6 +10,7 @@ import type { FileLint } from '../engine/candidate-linter.js';
 import { filesByPattern, mergeFiles } from './patterns.js';
 import type { LintTextOptions, LintTextResult } from '../rules/lint-text.js';
 import { UsageError } from './errors.js';
+import { OrderedResults, type ResultSink } from './result-order.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -133,8 +134,6 @@ export async function lintOneFile(text: string, file: string, lintText: LintText
 type LintTextFn = (text: string, filePath: string, options: LintTextOptions) => LintTextResult;
 
 export async function runLint(paths: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
-  const concurrency = options.concurrency ?? 1;
-  // Started before the walk, so Babel loads while the tree is read (not for an explicit pool run).
   const files = listFiles(paths, options);
   checkNamedFiles(paths, files, options.cwd);
   return lintFiles(files, options);
@@ -148,31 +147,50 @@ export async function lintSource(text: string, filePath: string, options: Pick<L
   return toResult(filePath, r.messages, r.suppressedMessages, text);
 }
 
+/** Every file's result, in the order given (clean files too, as ESLint's `LintResult[]`). */
 export async function lintFiles(files: readonly string[], options: LintRunOptions): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  await lintFilesTo(files, options, { result: (r) => results.push(r), clean: (file) => results.push(toResult(file, [])) }, files.length);
+  return results;
+}
+
+/** At most this many candidates in flight to the candidate thread: past it, the walk waits (texts in flight are memory). */
+const MAX_PENDING = 64;
+
+/**
+ * Lint files as they come (a list, or a walk still going on) and hand each
+ * result to `sink` in the order of `files`. `total` (when known) feeds the
+ * progress callback. Nothing is kept per clean file once it is handed on.
+ */
+export async function lintFilesTo(files: Iterable<string>, options: LintRunOptions, sink: ResultSink, total?: number, candidates?: CandidateLinter): Promise<void> {
   const concurrency = options.concurrency ?? 1;
-  // Started before the reads, so Babel loads while the tree is read (not for an explicit pool run).
-  const candidates = concurrency > 1 && options.parallel === 'always' ? undefined : (await import('../engine/candidate-linter.js')).startCandidateLinter(options.ruleLevels, options.reportUnusedDisableDirectives);
-  try {
-    return await lintListed(files, options, concurrency, candidates);
-  } finally {
+  if (concurrency > 1 && options.parallel === 'always') {
     await candidates?.close();
+    const list = Array.isArray(files) ? (files as readonly string[]) : [...files];
+    return lintListInPool(list, options, concurrency, sink);
+  }
+  // Started as early as the caller could (before the walk), so Babel loads while the tree is read.
+  const linter = candidates ?? (await import('../engine/candidate-linter.js')).startCandidateLinter(options.ruleLevels, options.reportUnusedDisableDirectives);
+  try {
+    await lintInOrder(files, options, linter, sink, total);
+  } finally {
+    await linter?.close();
   }
 }
 
-async function lintListed(files: readonly string[], options: LintRunOptions, concurrency: number, candidates: CandidateLinter | undefined): Promise<LintResult[]> {
-  if (concurrency > 1 && (options.parallel === 'always' || files.length >= (await import('../engine/lint-pool.js')).PARALLEL_THRESHOLD)) {
-    const { lintInPool } = await import('../engine/lint-pool.js');
-    const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
-    const results: LintResult[] = [];
-    for (const r of batch) {
-      if ('skipped' in r) options.onSkip?.(r.file, r.skipped);
-      else results.push(toResult(r.file, r.messages, r.suppressedMessages, r.source));
-    }
-    return results;
+async function lintListInPool(files: readonly string[], options: LintRunOptions, concurrency: number, sink: ResultSink): Promise<void> {
+  const { lintInPool } = await import('../engine/lint-pool.js');
+  const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
+  for (const r of batch) {
+    if ('skipped' in r) options.onSkip?.(r.file, r.skipped);
+    else if (r.messages.length === 0 && r.suppressedMessages.length === 0) sink.clean(r.file);
+    else sink.result(toResult(r.file, r.messages, r.suppressedMessages, r.source));
   }
+}
+
+async function lintInOrder(files: Iterable<string>, options: LintRunOptions, candidates: CandidateLinter | undefined, sink: ResultSink, total: number | undefined): Promise<void> {
   let resolver: CrossFileResolver | undefined;
-  const results: (LintResult | Promise<LintResult>)[] = [];
-  // In this thread, the parser and rules load only once a file passes the prefilter (and the candidate thread is gone).
+  // In this thread, the parser and rules load only once a file passes the prefilter and the candidate thread is gone.
   let lintText: LintTextFn | undefined;
   const lintHere = async (file: string, text: string): Promise<LintResult> => {
     lintText ??= (await import('../rules/lint-text.js')).lintText;
@@ -180,22 +198,29 @@ async function lintListed(files: readonly string[], options: LintRunOptions, con
     const r = await lintOneFile(text, file, lintText, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver });
     return toResult(file, r.messages, r.suppressedMessages, text);
   };
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
+  const order = new OrderedResults(sink);
+  let done = 0;
+  for (const file of files) {
     const read = readLintable(file, (options.reportUnusedDisableDirectives ?? 'off') !== 'off');
-    options.onProgress?.(i + 1, files.length);
+    done++;
+    if (total !== undefined) options.onProgress?.(done, total);
     if ('skipped' in read) {
       options.onSkip?.(file, read.skipped);
       continue;
     }
     if (!read.text) {
-      results.push(toResult(file, []));
+      order.clean(file);
       continue;
     }
     const text = read.text;
-    results.push(candidates ? candidates.lint(file, text).then((m) => (m ? toResult(file, m.messages, m.suppressedMessages, text) : lintHere(file, text))) : await lintHere(file, text));
+    if (!candidates) {
+      order.result(await lintHere(file, text));
+      continue;
+    }
+    order.later(candidates.lint(file, text).then((m) => (m ? toResult(file, m.messages, m.suppressedMessages, text) : lintHere(file, text))));
+    if (order.pending >= MAX_PENDING) await order.oldest();
   }
-  return Promise.all(results);
+  await order.finish();
 }
 
 /** ESLint's result for one file; `source` is kept only when there are messages (as ESLint's JSON has it). */

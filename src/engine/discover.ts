@@ -9,16 +9,8 @@
  * real path). FIFOs, sockets and devices are never opened.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
-import type { Ignore } from 'ignore';
-
-/** `ignore` loads on the first `.gitignore` or `--ignore-pattern`: many trees have neither. */
-let ignoreFactory: (() => Ignore) | undefined;
-function ignore(): Ignore {
-  ignoreFactory ??= createRequire(import.meta.url)('ignore') as () => Ignore;
-  return ignoreFactory();
-}
+import { GitignoreScope } from './gitignore-scope.js';
 
 export const DEFAULT_SKIPPED_DIRS = ['node_modules', 'dist', 'build', 'coverage'];
 /** Under a path the user named inside `node_modules`, a package's built code is what there is to lint. */
@@ -35,25 +27,13 @@ export class MissingPathError extends Error {}
 /** A path named on the command line that is not a file or directory (FIFO, socket, device). */
 export class SpecialFileError extends Error {}
 
-interface GitignoreScope {
-  /** The directory, with a trailing separator. */
-  prefix: string;
-  matcher: Ignore;
-}
-
-function scopeOf(dir: string, text: string): GitignoreScope {
-  return { prefix: dir.endsWith(sep) ? dir : dir + sep, matcher: ignore().add(text) };
-}
-
 function loadGitignore(dir: string): GitignoreScope | undefined {
   try {
-    return scopeOf(dir, readFileSync(dir + sep + '.gitignore', 'utf8'));
+    return new GitignoreScope(dir, readFileSync(dir + sep + '.gitignore', 'utf8'));
   } catch {
     return undefined;
   }
 }
-
-const toPosix = sep === '/' ? (p: string): string => p : (p: string): string => p.split(sep).join('/');
 
 function isInside(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -69,91 +49,145 @@ function kindOf(s: Stats | Dirent): string {
   return 'special file';
 }
 
-export function discoverFiles(paths: readonly string[], options: DiscoverOptions): string[] {
-  const cwd = resolve(options.cwd);
-  const patterns = options.ignorePatterns ?? [];
-  const userIgnore = patterns.length ? ignore().add([...patterns]) : undefined;
-  const skip = options.onSkip ?? (() => {});
-  const found = new Set<string>();
-  /** Real paths of the directories walked: a directory reached twice (loop, or two links) is walked once. */
-  const visitedDirs = new Set<string>();
-  const cwdPrefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+const ignoredBy = (scopes: readonly GitignoreScope[], abs: string, isDir: boolean): boolean => {
+  for (const s of scopes) if (s.ignores(abs, isDir)) return true;
+  return false;
+};
 
-  const ignoredByUser = (abs: string, isDir: boolean): boolean => {
-    if (!userIgnore || !abs.startsWith(cwdPrefix)) return false;
-    const rel = toPosix(abs.slice(cwdPrefix.length));
-    return rel !== '' && userIgnore.ignores(isDir ? `${rel}/` : rel);
-  };
-  const ignoredByGit = (abs: string, isDir: boolean, scopes: readonly GitignoreScope[]): boolean => {
-    for (const s of scopes) {
-      if (!abs.startsWith(s.prefix)) continue;
-      const rel = toPosix(abs.slice(s.prefix.length));
-      if (rel !== '' && s.matcher.ignores(isDir ? `${rel}/` : rel)) return true;
-    }
-    return false;
-  };
+/**
+ * A directory being walked: its kept entries, sorted, and how far the walk got.
+ * An entry is its absolute path, with a trailing separator for a directory:
+ * sorted that way, a depth-first walk yields files in exactly the order of
+ * sorting all their paths at the end (`a.js` < `a/x.js` because `.` < `/`),
+ * so results can be written while the walk goes on.
+ */
+interface Frame {
+  entries: string[];
+  next: number;
+  realDir: string;
+  scopes: GitignoreScope[];
+}
 
-  // Real paths of the directories given: followed symlinks must stay inside one of them.
-  const roots: string[] = [];
+interface WalkState {
+  roots: string[];
+  visitedDirs: Set<string>;
+  userIgnore: GitignoreScope | undefined;
+  skip: (path: string, reason: string) => void;
+  skippedDirs: readonly string[];
+  /** Real paths of followed directory symlinks (the only entries whose real path is not their parent's plus their name). */
+  linkTargets: Map<string, string>;
+}
 
-  const walk = (dir: string, realDir: string, scopes: GitignoreScope[], skippedDirs: readonly string[]): void => {
-    if (visitedDirs.has(realDir)) {
-      skip(dir, 'directory already visited (symlink loop or second link)');
-      return;
-    }
-    visitedDirs.add(realDir);
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      skip(dir, 'unreadable directory');
-      return;
-    }
-    // The `.gitignore` is read only when the listing shows one.
-    let here = scopes;
-    if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+/** List a directory, keep what the walk lints or enters, sort. Undefined when it was visited already or cannot be read. */
+function openDir(dir: string, realDir: string, scopes: GitignoreScope[], st: WalkState): Frame | undefined {
+  if (st.visitedDirs.has(realDir)) {
+    st.skip(dir, 'directory already visited (symlink loop or second link)');
+    return undefined;
+  }
+  st.visitedDirs.add(realDir);
+  let listing: Dirent[];
+  try {
+    listing = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    st.skip(dir, 'unreadable directory');
+    return undefined;
+  }
+  // The `.gitignore` is read only when the listing shows one.
+  let here = scopes;
+  for (const e of listing) {
+    if (e.name === '.gitignore' && !e.isDirectory()) {
       const own = loadGitignore(dir);
       if (own) here = [...scopes, own];
+      break;
     }
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    const realPrefix = realDir.endsWith(sep) ? realDir : realDir + sep;
-    for (const entry of entries) {
-      const name = entry.name;
-      const abs = prefix + name;
-      let realChild = realPrefix + name;
-      let kind: string;
-      if (entry.isSymbolicLink()) {
-        try {
-          kind = kindOf(statSync(abs));
-          if (kind === 'dir') realChild = realpathSync(abs);
-        } catch {
-          skip(abs, 'broken symlink');
-          continue;
-        }
-        if (kind === 'dir' && !roots.some((r) => isInside(realChild, r))) {
-          skip(abs, `symlink to a directory outside the linted paths (${realChild}); not followed`);
-          continue;
-        }
-        if (kind === 'dir' && isInside(realDir, realChild)) {
-          skip(abs, 'symlink loop (points to an enclosing directory)');
-          continue;
-        }
-      } else {
-        kind = kindOf(entry);
-      }
-      if (kind !== 'dir' && kind !== 'file') {
-        skip(abs, `${kind}: not read`);
+  }
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  const entries: string[] = [];
+  for (const entry of listing) {
+    const name = entry.name;
+    const abs = prefix + name;
+    let kind: string;
+    let realChild: string | undefined;
+    if (entry.isSymbolicLink()) {
+      try {
+        kind = kindOf(statSync(abs));
+        if (kind === 'dir') realChild = realpathSync(abs);
+      } catch {
+        st.skip(abs, 'broken symlink');
         continue;
       }
-      const isDir = kind === 'dir';
-      if (isDir && (name.charCodeAt(0) === 46 /* . */ || skippedDirs.includes(name))) continue;
-      if (ignoredByUser(abs, isDir) || (here.length > 0 && ignoredByGit(abs, isDir, here))) continue;
-      if (isDir) walk(abs, realChild, here, skippedDirs);
-      else found.add(abs);
+      if (realChild !== undefined && !st.roots.some((r) => isInside(realChild!, r))) {
+        st.skip(abs, `symlink to a directory outside the linted paths (${realChild}); not followed`);
+        continue;
+      }
+      if (realChild !== undefined && isInside(realDir, realChild)) {
+        st.skip(abs, 'symlink loop (points to an enclosing directory)');
+        continue;
+      }
+    } else {
+      kind = kindOf(entry);
     }
-  };
+    if (kind !== 'dir' && kind !== 'file') {
+      st.skip(abs, `${kind}: not read`);
+      continue;
+    }
+    const isDir = kind === 'dir';
+    if (isDir && (name.charCodeAt(0) === 46 /* . */ || st.skippedDirs.includes(name))) continue;
+    if ((st.userIgnore && st.userIgnore.ignores(abs, isDir)) || (here.length > 0 && ignoredBy(here, abs, isDir))) continue;
+    if (isDir) {
+      entries.push(abs + sep);
+      if (realChild !== undefined) st.linkTargets.set(abs, realChild);
+    } else {
+      entries.push(abs);
+    }
+  }
+  entries.sort();
+  return { entries, next: 0, realDir, scopes: here };
+}
 
-  const named: { abs: string; real: string; stats: Stats; given: string }[] = [];
+/** Depth-first, with an explicit stack: files come out in sorted order, one at a time. */
+function* walkSorted(dir: string, realDir: string, scopes: GitignoreScope[], st: WalkState): Generator<string> {
+  const first = openDir(dir, realDir, scopes, st);
+  if (!first) return;
+  const stack: Frame[] = [first];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next === top.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const entry = top.entries[top.next++]!;
+    if (entry.endsWith(sep)) {
+      const child = entry.slice(0, -1);
+      // No realpath(2) per directory: below a real path, a plain directory's real path is that plus its name.
+      let realChild = st.linkTargets.get(child);
+      if (realChild === undefined) realChild = (top.realDir.endsWith(sep) ? top.realDir : top.realDir + sep) + child.slice(child.lastIndexOf(sep) + 1);
+      else st.linkTargets.delete(child);
+      const frame = openDir(child, realChild, top.scopes, st);
+      if (frame) stack.push(frame);
+    } else {
+      yield entry;
+    }
+  }
+}
+
+/**
+ * The files under each path given, path by path; each directory's files in
+ * sorted order (not merged or deduplicated across paths: `discoverFiles`
+ * does that). The paths are checked now (a missing or special one throws),
+ * the directories walked as the result is iterated.
+ */
+export function walkFiles(paths: readonly string[], options: DiscoverOptions): Iterable<string> {
+  const cwd = resolve(options.cwd);
+  const patterns = options.ignorePatterns ?? [];
+  const userIgnore = patterns.length ? new GitignoreScope(cwd, patterns) : undefined;
+  const skip = options.onSkip ?? (() => {});
+  // Real paths of the directories given: followed symlinks must stay inside one of them.
+  const roots: string[] = [];
+  /** Real paths of the directories walked: a directory reached twice (loop, or two links) is walked once. */
+  const visitedDirs = new Set<string>();
+
+  const named: { abs: string; real: string; isDir: boolean }[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let stats: Stats;
@@ -166,23 +200,29 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
     }
     const kind = kindOf(stats);
     if (kind !== 'dir' && kind !== 'file') throw new SpecialFileError(`Not a regular file or directory: ${p} (${kind})`);
-    named.push({ abs, real, stats, given: p });
+    named.push({ abs, real, isDir: stats.isDirectory() });
     if (stats.isDirectory()) roots.push(real);
   }
-  for (const { abs, real, stats } of named) {
-    if (stats.isDirectory()) {
-      // Skips apply to what the walk finds, not to what the user named: `lint node_modules/pkg` lints the package, `dist/` included.
-      const inNodeModules = abs.split(sep).includes('node_modules');
-      const skippedDirs = inNodeModules ? DEFAULT_SKIPPED_DIRS.filter((d) => !BUILD_OUTPUT_DIRS.includes(d)) : DEFAULT_SKIPPED_DIRS;
-      let scopes = gitignoresAbove(abs, cwd);
-      // A directory named explicitly is linted even when a `.gitignore` above it ignores it (`node_modules/`).
-      if (scopes.length && ignoredByGit(abs, true, scopes)) scopes = [];
-      walk(abs, real, scopes, skippedDirs);
-    } else if (!ignoredByUser(abs, false)) {
-      found.add(abs);
+  return (function* () {
+    for (const { abs, real, isDir } of named) {
+      if (isDir) {
+        // Skips apply to what the walk finds, not to what the user named: `lint node_modules/pkg` lints the package, `dist/` included.
+        const inNodeModules = abs.split(sep).includes('node_modules');
+        const skippedDirs = inNodeModules ? DEFAULT_SKIPPED_DIRS.filter((d) => !BUILD_OUTPUT_DIRS.includes(d)) : DEFAULT_SKIPPED_DIRS;
+        let scopes = gitignoresAbove(abs, cwd);
+        // A directory named explicitly is linted even when a `.gitignore` above it ignores it (`node_modules/`).
+        if (scopes.length && ignoredBy(scopes, abs, true)) scopes = [];
+        yield* walkSorted(abs, real, scopes, { roots, visitedDirs, userIgnore, skip, skippedDirs, linkTargets: new Map() });
+      } else if (!userIgnore?.ignores(abs, false)) {
+        yield abs;
+      }
     }
-  }
-  return [...found].sort();
+  })();
+}
+
+/** All the files under the paths given, deduplicated and sorted. */
+export function discoverFiles(paths: readonly string[], options: DiscoverOptions): string[] {
+  return [...new Set(walkFiles(paths, options))].sort();
 }
 
 /** `.gitignore` files between cwd and a directory given on the command line also apply. */

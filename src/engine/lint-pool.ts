@@ -7,12 +7,11 @@ import type { RuleLevel } from '../report/types.js';
 import type { LintBatch, LintBatchResult } from './lint-worker.js';
 
 /**
- * With the default concurrency, below this many files one thread is faster:
- * measured on 2 cores, 20,000 files took 1.5 s on one thread and 2.0 s on two
- * (each worker loads the parser; most files never need it). An explicit
- * `--concurrency N` uses the pool whatever the size.
+ * Used only for an explicit `--concurrency N` (N > 1). By default one thread
+ * walks and reads while the candidate thread analyses: on 2 cores the pool
+ * was slower at every size measured (each worker loads the parser; most
+ * files never need it).
  */
-export const PARALLEL_THRESHOLD = 50_000;
 const BATCH_SIZE = 500;
 
 export function defaultConcurrency(): number {
@@ -23,7 +22,7 @@ export async function lintInPool(
   files: readonly string[],
   options: { concurrency: number; ruleLevels?: Readonly<Record<string, RuleLevel>>; reportUnusedDisableDirectives?: 'off' | 'warn' | 'error'; onBatch?: (done: number) => void },
 ): Promise<LintBatchResult> {
-  // Loaded here, not at the top: the CLI reads PARALLEL_THRESHOLD and defaultConcurrency() on every run, most of them single-threaded.
+  // Loaded here, not at the top: the CLI reads defaultConcurrency() on every run, most of them without a pool.
   const { Piscina } = await import('piscina');
   const pool = new Piscina<LintBatch, LintBatchResult>({
     filename: new URL('./lint-worker.js', import.meta.url).href,

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+/** What `npx novita-migrate` runs: the package's `bin` (the bundle), so the CLI tests cover what users get. */
+const BIN = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> }).bin['novita-migrate']!;
+export const CLI = fileURLToPath(new URL(`../../${BIN}`, import.meta.url));
 export const SAMPLE_APP = fileURLToPath(new URL('../../__fixtures__/sample-app', import.meta.url));
 
 export function runCli(args: string[], cwd: string) {

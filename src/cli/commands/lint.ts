@@ -5,7 +5,14 @@ import { RULE_METAS } from '../../rules/index.js';
 import { useColor } from '../color.js';
 import { resolveConfig } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
-import { checkNamedFiles, lintFiles, lintSource } from '../lint-run.js';
+import { checkNamedFiles, lintFilesTo, lintSource, toResult } from '../lint-run.js';
+import { jsonStream, type JsonStream } from '../json-stream.js';
+import type { ResultSink } from '../result-order.js';
+import { walkFiles } from '../../engine/discover.js';
+import { defaultConcurrency } from '../../engine/lint-pool.js';
+import { startCandidateLinter } from '../../engine/candidate-linter.js';
+import { FORMATTERS } from '../../report/formatters.js';
+import { statSync } from 'node:fs';
 import { loadFormatter } from '../load-formatter.js';
 import { asList, lastValue } from '../option-values.js';
 import { filesByPattern, mergeFiles, unmatchedMessage } from '../patterns.js';
@@ -41,6 +48,63 @@ function rejectEslintOnlyFlags(argv: Record<string, unknown>): void {
     const flag = argv.fix ? '--fix' : '--fix-dry-run';
     throw new UsageError(`${flag} is not a lint option: rewrite the calls with "novita-migrate fix [paths..]" (add --dry to print the diff without writing)`);
   }
+}
+
+/** `--quiet`: errors only. */
+function quietResult(r: LintResult): LintResult {
+  return { ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 };
+}
+
+/**
+ * Where results go. JSON on stdout is written as it comes; the built-in
+ * formats that print findings only keep files with something to say; a
+ * custom formatter, or a report written to a file, gets every file.
+ */
+function resultSink(format: string, outputFile: string | undefined, quiet: boolean): ResultSink & { stream?: JsonStream; results: LintResult[]; errors: number; warnings: number } {
+  const results: LintResult[] = [];
+  if (format === 'json' && !outputFile) {
+    const stream = jsonStream((text) => process.stdout.write(text), quiet ? quietResult : undefined);
+    const sink = {
+      stream,
+      results,
+      errors: 0,
+      warnings: 0,
+      result(r: LintResult) {
+        sink.errors += r.errorCount;
+        if (!quiet) sink.warnings += r.warningCount;
+        stream.result(r);
+      },
+      clean: (file: string) => stream.clean(file),
+    };
+    return sink;
+  }
+  const keepClean = !(format in FORMATTERS) || format === 'json';
+  return { results, errors: 0, warnings: 0, result: (r) => results.push(r), clean: (file) => keepClean && results.push(toResult(file, [])) };
+}
+
+/** The one directory named (or `.`), when the run lints exactly that: it can then be linted as it is walked. */
+function singleDirectory(paths: readonly string[], cwd: string): string | undefined {
+  if (paths.length > 1) return undefined;
+  const p = paths[0] ?? '.';
+  try {
+    return statSync(resolve(cwd, p)).isDirectory() ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The walk, counting the files it yields (a directory with none is an unmatched pattern). */
+function countingWalk(files: Iterable<string>): Iterable<string> & { count: number } {
+  const counted = {
+    count: 0,
+    *[Symbol.iterator]() {
+      for (const f of files) {
+        counted.count++;
+        yield f;
+      }
+    },
+  };
+  return counted;
 }
 
 export const lintCommand: CommandFactory = (setExitCode) => ({
@@ -94,33 +158,51 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       results = [name ? result : { ...result, filePath: '<text>' }];
     } else {
       if (argv['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the code read with --stdin: add --stdin');
-      const groups = filesByPattern(paths.length ? paths : ['.'], {
-        cwd,
-        ignorePatterns: [...config.ignorePatterns, ...asList(argv['ignore-pattern'])],
-        onSkip: debug ? (p, why) => process.stderr.write(`novita-migrate: skipped ${p}: ${why}\n`) : undefined,
-      });
-      const unmatched = groups.find((g) => g.files.length === 0);
-      // A gate that checked nothing must not pass: ESLint's "No files matching the pattern".
-      if (unmatched && argv['error-on-unmatched-pattern'] !== false) throw new UsageError(unmatchedMessage(unmatched));
-      // The bar is on stderr; it stays out of the way of a machine format on stdout, not of one written to a file.
-      const progress = createProgress(Boolean(argv.progress) && (Boolean(outputFile) || !MACHINE_FORMATS.has(format)), 'Linting');
-      const concurrency = argv.concurrency === undefined ? (await import('../../engine/lint-pool.js')).defaultConcurrency() : Number(argv.concurrency);
+      const concurrency = argv.concurrency === undefined ? defaultConcurrency() : Number(argv.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency expects a whole number of at least 1');
-      const files = mergeFiles(groups);
-      checkNamedFiles(paths.length ? paths : ['.'], files, cwd);
-      results = await lintFiles(files, {
-        cwd,
-        concurrency,
-        parallel: argv.concurrency === undefined ? 'auto' : 'always',
-        ruleLevels,
-        reportUnusedDisableDirectives,
-        onSkip: debug ? (p, why) => process.stderr.write(`novita-migrate: skipped ${p}: ${why}\n`) : undefined,
-        onProgress: (d, t) => progress.update(d, t),
-      });
-      progress.stop();
+      const parallel = argv.concurrency === undefined ? 'auto' : 'always';
+      // Before the walk: the candidate thread loads Babel while this one reads the tree.
+      const candidates = parallel === 'always' && concurrency > 1 ? undefined : startCandidateLinter(ruleLevels, reportUnusedDisableDirectives);
+      const onSkip = debug ? (p: string, why: string) => process.stderr.write(`novita-migrate: skipped ${p}: ${why}\n`) : undefined;
+      const ignorePatterns = [...config.ignorePatterns, ...asList(argv['ignore-pattern'])];
+      // The bar is on stderr; it stays out of the way of a machine format on stdout, not of one written to a file.
+      const showProgress = Boolean(argv.progress) && (Boolean(outputFile) || !MACHINE_FORMATS.has(format));
+      const quiet = Boolean(argv.quiet);
+      const sink = resultSink(format, outputFile, quiet);
+      const runOptions = { cwd, concurrency, parallel, ruleLevels, reportUnusedDisableDirectives, onSkip } as const;
+      const walked = !showProgress ? singleDirectory(paths, cwd) : undefined;
+      try {
+        if (walked !== undefined) {
+          // One directory: linted as it is walked, in sorted order, results handed on as they come.
+          const files = countingWalk(walkFiles([walked], { cwd, ignorePatterns, onSkip }));
+          await lintFilesTo(files, runOptions, sink, undefined, candidates);
+          if (files.count === 0 && argv['error-on-unmatched-pattern'] !== false) throw new UsageError(unmatchedMessage({ pattern: walked, kind: 'directory', files: [] }));
+        } else {
+          const groups = filesByPattern(paths.length ? paths : ['.'], { cwd, ignorePatterns, onSkip });
+          const unmatched = groups.find((g) => g.files.length === 0);
+          // A gate that checked nothing must not pass: ESLint's "No files matching the pattern".
+          if (unmatched && argv['error-on-unmatched-pattern'] !== false) throw new UsageError(unmatchedMessage(unmatched));
+          const progress = createProgress(showProgress, 'Linting');
+          const files = mergeFiles(groups);
+          checkNamedFiles(paths.length ? paths : ['.'], files, cwd);
+          await lintFilesTo(files, { ...runOptions, onProgress: (d, t) => progress.update(d, t) }, sink, files.length, candidates);
+          progress.stop();
+        }
+      } finally {
+        await candidates?.close();
+      }
+      if (sink.stream) {
+        // Written already: only the exit code is left.
+        sink.stream.end();
+        const tooMany = maxWarnings >= 0 && sink.warnings > maxWarnings;
+        if (tooMany) process.stderr.write(`novita-migrate found too many warnings (maximum: ${maxWarnings}).\n`);
+        setExitCode(sink.errors > 0 || tooMany ? EXIT.findings : EXIT.ok);
+        return;
+      }
+      results = sink.results;
     }
     if (argv.quiet) {
-      results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 }));
+      results = results.map(quietResult);
     }
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);

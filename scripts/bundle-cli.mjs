@@ -1,0 +1,51 @@
+/**
+ * The CLI as one bundle (what `bin` runs): loading ~150 small ES modules
+ * (yargs alone is dozens) costs more than the lint of a clean tree, and one
+ * file with everything the start-up path needs loads in a few milliseconds.
+ *
+ * Code splitting keeps what most runs never need out of the start-up file:
+ * Babel and the analysis load only in the candidate worker (or on a dynamic
+ * import), `fix` and `shim` only when those commands run.
+ *
+ * The output lives in dist/src/bundle/, one level below dist/src, so the
+ * `new URL('../…', import.meta.url)` paths in the sources (package.json,
+ * the shim's .d.ts files) resolve exactly as from dist/src/<dir>/. Worker
+ * entry points keep their names: `new URL('./candidate-worker.js', …)`
+ * resolves next to whichever chunk says it.
+ *
+ * Packages that are native, huge, or read their own files at run time stay
+ * external and load from node_modules as before.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = 'dist/src/bundle';
+
+const EXTERNAL = ['sharp', 'jscodeshift', 'ts-morph', 'bullmq', 'ioredis', 'piscina', 'typescript', '@typescript-eslint/*'];
+
+rmSync(new URL(`../${OUT}`, import.meta.url), { recursive: true, force: true });
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: {
+    'novita-migrate': 'src/cli/main.ts',
+    'candidate-worker': 'src/engine/candidate-worker.ts',
+    'deep-stack-worker': 'src/engine/deep-stack-worker.ts',
+    'lint-worker': 'src/engine/lint-worker.ts',
+  },
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  chunkNames: 'chunk-[hash]',
+  // Bundled CommonJS (Babel) calls require() for Node built-ins; ESM has none, so give it one.
+  banner: { js: "import { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);" },
+  // …and the CommonJS module globals (write-file-atomic hashes __filename); Node >= 20.11 has them on import.meta.
+  define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

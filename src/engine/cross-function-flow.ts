@@ -7,8 +7,9 @@
  *
  * Linked as ONE closed flow only when it is provably closed:
  * - the submit's function S and the poller P are module-private: declared at
- *   the top level, never exported, never reassigned, and every reference to
- *   them is a direct call in this module (so no caller fix cannot see exists);
+ *   the top level of an ES module or CommonJS file, never exported, never
+ *   reassigned, and every reference to them is a direct call in this module
+ *   (so no caller fix cannot see exists);
  * - S returns the task id (directly or through a local const) and nothing
  *   else, and does nothing else with it;
  * - every call of S is `P(await S(…))` or `const x = await S(…)` whose `x` is
@@ -65,7 +66,7 @@ function privateCalls(fn: Fn): NodePath<t.CallExpression>[] | undefined {
   }
   if (!name) return undefined;
   const binding = fn.parentPath.scope.getBinding(name);
-  if (!binding || !binding.constant || binding.scope.path.node.type !== 'Program' || binding.referencePaths.length === 0) return undefined;
+  if (!binding || !binding.constant || !binding.scope.path.isProgram() || !isOwnScope(binding.scope.path) || binding.referencePaths.length === 0) return undefined;
   const calls: NodePath<t.CallExpression>[] = [];
   for (const ref of binding.referencePaths) {
     const call = ref.parentPath;
@@ -73,6 +74,17 @@ function privateCalls(fn: Fn): NodePath<t.CallExpression>[] | undefined {
     calls.push(call);
   }
   return calls;
+}
+
+/**
+ * Whether top-level declarations are private to this file: an ES module, or
+ * CommonJS (`require`, `module`, `exports` used). In a classic browser
+ * `<script>` they are globals any other script may call, so nothing is linked.
+ */
+function isOwnScope(program: NodePath<t.Program>): boolean {
+  if (program.node.sourceType === 'module') return true;
+  const globals = program.scope.globals;
+  return ['require', 'module', 'exports'].some((name) => name in globals);
 }
 
 /** The function a node is directly in (its `return` returns from it). */

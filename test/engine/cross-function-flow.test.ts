@@ -42,6 +42,7 @@ describe('cross-function task flows', () => {
     ['the id destructured in S', SUBMIT.replace('return json.data.task_id;', 'const { task_id } = json.data;\n  return task_id;') + WAIT + CALLER],
     ['`const` arrow helpers', SUBMIT.replace('async function submit(image) {', 'const submit = async (image) => {').replace(/}\n$/, '};\n') + WAIT + CALLER],
     ['an error check in S (throw is no return)', SUBMIT.replace('return json', 'if (json.code !== 0) throw new Error(json.msg);\n  return json') + WAIT + CALLER],
+    ['CommonJS (`module.exports` of the caller only)', SUBMIT + WAIT + 'async function upscale(image) { const id = await submit(image); return waitFor(id); }\nmodule.exports = { upscale };\n'],
     ['TypeScript: `as string`, a second parameter', SUBMIT.replace('(image)', '(image: string)').replace('return json.data.task_id', 'return json.data.task_id as string') + WAIT.replace('(taskId)', '(taskId: string, ms = 500)') + 'export async function upscale(image: string) { const id = await submit(image); return waitFor(id, 10); }\n', 'm.ts'],
   ])('links %s', (_name, code, file = 'm.js') => {
     expect(flows(code, file)).toEqual(CLOSED);
@@ -68,6 +69,7 @@ describe('cross-function task flows', () => {
     ['the poller\'s parameter reassigned', SUBMIT + WAIT.replace('for (;;) {', 'taskId = String(taskId);\n  for (;;) {') + CALLER],
     ['two submit helpers feed one poller', SUBMIT + SUBMIT.replace('submit(', 'submit2(') + WAIT + CALLER + 'export async function other(image) { return waitFor(await submit2(image)); }\n'],
     ['the submit nested in a callback of S', SUBMIT.replace("const res = await fetch('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ image, upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 }) });", "const res = await retry(() => fetch('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ image, upscaler_1: 'R-ESRGAN 4x+', upscaling_resize: 2 }) }));") + WAIT + CALLER],
+    ['a classic script (top-level functions are globals other scripts may call)', SUBMIT + WAIT + 'async function upscale(image) { const id = await submit(image); return waitFor(id); }\n'],
     ['helpers not at the top level', `export function make() {\n${SUBMIT}${WAIT}return async (image) => { const id = await submit(image); return waitFor(id); };\n}\n`],
     ['a helper reassigned', SUBMIT.replace('async function submit(image) {', 'let submit = async function (image) {').replace(/}\n$/, '};\n') + WAIT + CALLER + 'submit = null;\n'],
   ])('keeps it open when %s', (_name, code) => {

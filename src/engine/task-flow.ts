@@ -6,12 +6,17 @@
  *
  * A flow is *closed* when, inside one function, the submit's task id goes
  * into a variable that is used by that submit's polls and nothing else.
- * Everything else is *open*: a poll whose id comes from a parameter (a
- * shared `pollTask(id)`, ids of V2 txt2img tasks, callers fix cannot see) or
- * a submit whose id is returned, stored or passed on.
+ * It is also closed when the submit's function returns the id to callers in
+ * this module that only hand it to one module-private poller
+ * (cross-function-flow.ts proves that). Everything else is *open*: a poll
+ * whose id comes from a parameter (a shared `pollTask(id)`, ids of V2 txt2img
+ * tasks, callers fix cannot see) or a submit whose id is returned, stored or
+ * passed on.
  */
 import * as t from '@babel/types';
 import type { NodePath } from './babel-traverse.js';
+import { linkAcrossFunctions } from './cross-function-flow.js';
+import { MAX_FOLLOW, usedOnlyByPolls } from './flow-uses.js';
 import { otherV2TaskOf } from './other-v2-task.js';
 import { readPaths } from './response-reads.js';
 import { nodeWithin } from './span.js';
@@ -36,8 +41,6 @@ export interface LinkInput {
   reads: ResponseRead[];
   escapes: string[];
 }
-
-const MAX_FOLLOW = 6;
 
 /** Initialisers that build a URL or query from the id: followed to the id. Anything else (`res.data.task_id` of another API, `yield call(…)`) is the id's source itself. */
 function buildsUrl(init: t.Expression | null | undefined): boolean {
@@ -128,16 +131,6 @@ function bindingOfRead(read: ResponseRead): NodePath<t.Identifier> | undefined {
   return undefined;
 }
 
-/** A reference inside one of the polls, or inside a local const (a URL) that only those polls use. */
-function usedOnlyByPolls(ref: NodePath, own: readonly LinkInput[], depth: number): boolean {
-  if (own.some((p) => nodeWithin(ref.node, p.site.call))) return true;
-  if (depth > MAX_FOLLOW) return false;
-  const declarator = ref.findParent((p) => p.isVariableDeclarator()) as NodePath<t.VariableDeclarator> | null;
-  if (!declarator || !t.isIdentifier(declarator.node.id) || !declarator.node.init || !nodeWithin(ref.node, declarator.node.init)) return false;
-  const binding = declarator.scope.getBinding(declarator.node.id.name);
-  return !!binding?.constant && binding.referencePaths.length > 0 && binding.referencePaths.every((r) => usedOnlyByPolls(r, own, depth + 1));
-}
-
 /** `console.log(id)`, `process.stdout.write(id)`, `res.json({ id })`, `res.send(id)`: output that leaves the process. */
 const OUTPUT_CALL = /^(?:console\.\w+|process\.(?:stdout|stderr)\.write|\w+\.(?:send|json|end|write|emit|postMessage))$/;
 
@@ -190,10 +183,16 @@ export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): M
     if (vars.length && vars.every((v) => v !== undefined)) idVars.set(s, vars as NodePath<t.Identifier>[]);
   }
 
+  const sourcesOf = new Map(polls.map((p) => [p, taskIdSources(p, ctx)]));
+  // A submit in a private function whose id a private poller alone receives (cross-function-flow.ts).
+  const across = linkAcrossFunctions(submits, sourcesOf);
+
   // Polls: closed when every id source is a task-id variable of one submit.
   const pollOwner = new Map<LinkInput, LinkInput>();
+  for (const [s, own] of across) for (const p of own) pollOwner.set(p, s);
   for (const p of polls) {
-    const sources = taskIdSources(p, ctx);
+    if (pollOwner.has(p)) continue;
+    const sources = sourcesOf.get(p) ?? [];
     let owner: LinkInput | undefined;
     let reason: string | undefined;
     let otherTask: string | undefined;
@@ -222,13 +221,14 @@ export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): M
       continue;
     }
     if (s.escapes.length) reason = s.escapes[0];
+    else if (across.has(s)) reason = undefined; // its id goes only to a private poller's polls
     else if (!vars) reason = s.reads.some((r) => r.v2Path === 'data.task_id') ? 'the task id is returned or passed on, so its polls cannot be found' : 'the task id is not read here, so its polls cannot be found';
     else if (own.length === 0) reason = 'no poll of its task id in this function (the id leaves it)';
     else {
       for (const v of vars) {
         const binding = v.scope.getBinding(v.node.name);
         if (!binding?.constant) reason = `the task id \`${v.node.name}\` is reassigned`;
-        else if (!binding.referencePaths.every((ref) => usedOnlyByPolls(ref, own, 0))) reason = `the task id \`${v.node.name}\` is used outside its polls (returned, stored or passed on)`;
+        else if (!binding.referencePaths.every((ref) => usedOnlyByPolls(ref, own.map((p) => p.site.call), 0))) reason = `the task id \`${v.node.name}\` is used outside its polls (returned, stored or passed on)`;
         if (reason) break;
       }
     }

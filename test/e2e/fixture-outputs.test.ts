@@ -15,9 +15,10 @@ type Outcome = Record<string, { ok: boolean; width?: number; height?: number; er
 
 const FIXTURES = fileURLToPath(new URL('../../__fixtures__/fix', import.meta.url));
 const DRIVER = fileURLToPath(new URL('./drivers/exported-flows.mjs', import.meta.url));
-/** fixture -> [source file, the flow function it exports, how fix rewrites it]. */
-const FLOWS: Record<string, [file: string, exported: string, outcome: string]> = {
+/** fixture -> [source file, the flow function(s) it exports, how fix rewrites it]. */
+const FLOWS: Record<string, [file: string, exported: string | string[], outcome: string]> = {
   'flow-closed-v3': ['input.ts', 'upscaleAndWait', 'plain V3 (fetch)'],
+  'flow-linked-v3': ['input.js', ['upscale', 'upscaleInline'], 'plain V3 (fetch, submit and poller in private helpers)'],
   'format-double-tabs-nosemi': ['input.js', 'upscale', 'plain V3 (fetch, do/while poll)'],
   'sdk-enum-closed-flow': ['input.ts', 'upscaleWithSdk', 'plain V3 (novita-sdk upscaleV3/progressV3)'],
   'flow-closed-shim': ['input.ts', 'restoreAndWait', 'the shim, submit and poll together (axios adapter)'],
@@ -36,7 +37,7 @@ function appOf(side: 'input' | 'output'): { dir: string; specs: string[] } {
   for (const [fixture, [file, exported]] of Object.entries(FLOWS)) {
     const ext = file.slice(file.indexOf('.'));
     copyFileSync(join(FIXTURES, fixture, file.replace('input', side)), join(src, fixture + ext));
-    specs.push(`${fixture}.js#${exported}`);
+    for (const name of [exported].flat()) specs.push(`${fixture}.js#${name}`);
   }
   const dir = prepareAppCopy(src);
   dirs.push(src, dir);
@@ -65,15 +66,18 @@ const explain = (run: DriverRun<unknown>) => `exit ${run.exitCode}${run.timedOut
 
 describe('fix fixtures, executed', () => {
   for (const [fixture, [, exported, outcome]] of Object.entries(FLOWS)) {
-    it(`${fixture}: the output (${outcome}) gives what the V2 input gave`, () => {
-      const spec = `${fixture}.js#${exported}`;
-      expect(before.result?.[spec], explain(before)).toMatchObject({ ok: true, width: 80, height: 64 });
-      expect(after.result?.[spec], explain(after)).toEqual(before.result?.[spec]);
-    });
+    for (const name of [exported].flat()) {
+      it(`${fixture}#${name}: the output (${outcome}) gives what the V2 input gave`, () => {
+        const spec = `${fixture}.js#${name}`;
+        expect(before.result?.[spec], explain(before)).toMatchObject({ ok: true, width: 80, height: 64 });
+        expect(after.result?.[spec], explain(after)).toEqual(before.result?.[spec]);
+      });
+    }
   }
 
   it('the outputs never call V2', () => {
     expect(afterPaths.filter((p) => p.startsWith('/v2/'))).toEqual([]);
-    expect(afterPaths.filter((p) => p === '/v3/async/upscale').length).toBeGreaterThanOrEqual(Object.keys(FLOWS).length);
+    const flows = Object.values(FLOWS).flatMap(([, exported]) => [exported].flat()).length;
+    expect(afterPaths.filter((p) => p === '/v3/async/upscale').length).toBeGreaterThanOrEqual(flows);
   });
 });

@@ -78,7 +78,7 @@ describe('eslint --fix == novita-migrate fix, flow by flow', () => {
       const o = transformSource(readFileSync(input, 'utf8').replace(/^\uFEFF/, ''), input, { project: { blockingPolls: [] } }).outcomes;
       return o.length > 0 && o.every((x) => x.kind === 'plain-v3');
     });
-    expect(wholeV3.sort()).toEqual(['flow-closed-v3', 'format-double-tabs-nosemi', 'sdk-enum-closed-flow']);
+    expect(wholeV3.sort()).toEqual(['flow-closed-v3', 'flow-linked-v3', 'format-double-tabs-nosemi', 'sdk-enum-closed-flow']);
   });
 
   it('a file mixing V3 flows (two with interleaved edits), a shim flow and an open submit', () => {

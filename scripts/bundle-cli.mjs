@@ -30,9 +30,9 @@ await build({
   absWorkingDir: ROOT,
   entryPoints: {
     'novita-migrate': 'src/cli/main.ts',
-    'candidate-worker': 'src/engine/candidate-worker.ts',
-    'deep-stack-worker': 'src/engine/deep-stack-worker.ts',
-    'lint-worker': 'src/engine/lint-worker.ts',
+    'candidate-worker': 'src/lint/candidate-worker.ts',
+    'deep-stack-worker': 'src/lint/deep-stack-worker.ts',
+    'lint-worker': 'src/lint/lint-worker.ts',
   },
   outdir: OUT,
   bundle: true,

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { RuleLevel } from '../report/types.js';
+import type { RuleLevel } from '../rules/types.js';
 import { RULES } from '../rules/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../lint/errors.js';
 
 export interface Config {
   rules: Record<string, RuleLevel>;

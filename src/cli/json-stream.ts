@@ -7,9 +7,9 @@
  * `JSON.stringify` of an array is its items' JSON joined by commas.
  */
 import { toEslintResults } from '../report/json.js';
-import type { LintResult } from '../report/types.js';
-import { toResult } from './lint-run.js';
-import type { ResultSink } from './result-order.js';
+import type { LintResult } from '../lint/types.js';
+import { toResult } from '../lint/lint-run.js';
+import type { ResultSink } from '../lint/result-order.js';
 
 /** Written in pieces of about this size: few write(2) calls, little held. */
 const CHUNK_CHARS = 64 * 1024;

@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FORMATTERS } from '../report/formatters.js';
 import { toEslintResults, type EslintResult } from '../report/json.js';
-import type { FormatterContext, LintResult } from '../report/types.js';
-import { UsageError } from './errors.js';
+import type { FormatterContext } from '../report/types.js';
+import type { LintResult } from '../lint/types.js';
+import { UsageError } from '../lint/errors.js';
 
 export interface EslintFormatterContext {
   cwd: string;

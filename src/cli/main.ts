@@ -5,8 +5,8 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { EXIT, UsageError } from './errors.js';
-import { packageVersion } from './version.js';
+import { EXIT, UsageError } from '../lint/errors.js';
+import { packageVersion } from '../package-version.js';
 import { lintCommand } from './commands/lint.js';
 import { fixCommand } from './commands/fix.js';
 import { shimCommand } from './commands/shim.js';

@@ -3,9 +3,9 @@
  * `v2-param:off`, `v2-param: off`, `v2-param:0`, `novita-migrate/v2-param:warn`,
  * `{"v2-param": "off"}`, `'v2-param: [error]'`, several at once `a: off, b: warn`.
  */
-import type { RuleLevel } from '../report/types.js';
+import type { RuleLevel } from '../rules/types.js';
 import { parseRuleLevel } from './config.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../lint/errors.js';
 
 const PLUGIN_PREFIX = 'novita-migrate/';
 

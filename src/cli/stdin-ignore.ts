@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
-import type { LintResult } from '../report/types.js';
-import { toResult } from './lint-run.js';
+import type { LintResult } from '../lint/types.js';
+import { toResult } from '../lint/lint-run.js';
 
 export const IGNORED_BY_PATTERN = 'File ignored because of a matching ignore pattern.';
 export const IGNORED_NODE_MODULES = 'File ignored by default because it is located under the node_modules directory.';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type writeFileAtomicModule from 'write-file-atomic';
-import { UsageError } from './errors.js';
+import { UsageError } from '../lint/errors.js';
 
 const WHY: Readonly<Record<string, string>> = {
   ENOENT: 'its directory does not exist',

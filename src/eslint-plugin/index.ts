@@ -8,11 +8,11 @@ import type { ESLint, Linter, Rule as EslintRule, SourceCode } from 'eslint';
 import { isJsLikeFile } from '../engine/parse.js';
 import { createCrossFileResolver, type CrossFileResolver } from '../engine/resolver.js';
 import type { FileAnalysis } from '../engine/types.js';
-import type { LintMessage, RuleLevel } from '../report/types.js';
+import type { LintMessage, RuleLevel } from '../rules/types.js';
 import { applyDirectives } from '../rules/disable-comments.js';
 import { RULES } from '../rules/index.js';
-import { lintText } from '../rules/lint-text.js';
-import { packageVersion } from '../cli/version.js';
+import { lintText } from '../lint/lint-text.js';
+import { packageVersion } from '../package-version.js';
 import { planFixes, siteKey, type FixDecision } from './fix-plan.js';
 
 const ALL_ON: Record<string, RuleLevel> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));

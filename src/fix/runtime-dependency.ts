@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { findUp } from '../engine/find-up.js';
 import writeFileAtomic from 'write-file-atomic';
 import { SHIM_RUNTIME_PACKAGE } from '../spec/shim-runtime.js';
-import { packageVersion } from '../cli/version.js';
+import { packageVersion } from '../package-version.js';
 
 export interface DependencyChange {
   /** The package.json changed (or that would be), or undefined when none was found. */

@@ -4,7 +4,9 @@
  * `usedDeprecatedRules` (none of ours is deprecated), and `source` for a file with messages, as ESLint.
  * Custom formatters (`-f ./formatter.js`) get these objects too.
  */
-import type { Formatter, LintMessage, LintResult, SuppressedMessage } from './types.js';
+import type { Formatter } from './types.js';
+import type { LintMessage, SuppressedMessage } from '../rules/types.js';
+import type { LintResult } from '../lint/types.js';
 
 /** A message as ESLint's JSON has it (suppressed ones carry `suppressions`). */
 export type EslintMessage = LintMessage & { suppressions?: SuppressedMessage['suppressions'] };

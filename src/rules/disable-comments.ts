@@ -11,7 +11,7 @@
  *
  * Text after ` -- ` is a justification, as in ESLint.
  */
-import type { LintMessage, Severity, SuppressedMessage } from '../report/types.js';
+import type { LintMessage, Severity, SuppressedMessage } from './types.js';
 import { lineStartsOf, positionOf } from '../engine/line-index.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';

@@ -1,6 +1,6 @@
 /** ESLint's rule shape: meta + check. A rule reads the engine's analysis and reports. */
 import type { FileAnalysis, SourceSpan, TextMatch } from '../engine/types.js';
-import type { RuleMeta } from '../report/types.js';
+import type { RuleMeta } from './types.js';
 
 export interface RuleContext {
   filePath: string;

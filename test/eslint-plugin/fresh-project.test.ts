@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
-import { lintText } from '../../src/rules/lint-text.js';
+import { lintText } from '../../src/lint/lint-text.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE_APP = join(ROOT, '__fixtures__/sample-app');

@@ -7,7 +7,7 @@ import { describe, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import { RULES } from '../../src/rules/index.js';
-import { lintText } from '../../src/rules/lint-text.js';
+import { lintText } from '../../src/lint/lint-text.js';
 import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
 
 RuleTester.describe = describe;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/engine/parse.js';
 import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
-import { lintText } from '../../src/rules/lint-text.js';
+import { lintText } from '../../src/lint/lint-text.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 
 const ROOT = fileURLToPath(new URL('../../__fixtures__/fix', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDirectives, parseDirectives } from '../../src/rules/disable-comments.js';
-import type { LintMessage } from '../../src/report/types.js';
+import type { LintMessage } from '../../src/rules/types.js';
 
 const at = (line: number, ruleId: string): LintMessage => ({ ruleId, severity: 2, message: ruleId, line, column: 1 });
 

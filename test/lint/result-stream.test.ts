@@ -1,10 +1,10 @@
 /** Results written as they come: same order, same bytes as the whole-array formatter. */
 import { describe, expect, it } from 'vitest';
 import { jsonStream } from '../../src/cli/json-stream.js';
-import { toResult } from '../../src/cli/lint-run.js';
-import { OrderedResults } from '../../src/cli/result-order.js';
+import { toResult } from '../../src/lint/lint-run.js';
+import { OrderedResults } from '../../src/lint/result-order.js';
 import { json } from '../../src/report/json.js';
-import type { LintResult } from '../../src/report/types.js';
+import type { LintResult } from '../../src/lint/types.js';
 
 const finding = (file: string): LintResult =>
   toResult(file, [{ ruleId: 'no-v2-upscale', severity: 2, message: 'V2 "call"\n', line: 1, column: 1, endLine: 1, endColumn: 5 }], [], 'fetch("/v2/upscale")');

@@ -41,7 +41,7 @@ describe('a file deeper than the stack', () => {
 
 describe('an internal failure in one file', () => {
   it('is a fatal message for that file (ESLint-style) and the run goes on', async () => {
-    const { lintText } = await import('../../src/rules/lint-text.js');
+    const { lintText } = await import('../../src/lint/lint-text.js');
     const throwing = {
       resolveExport(): never {
         throw new TypeError('resolver exploded');

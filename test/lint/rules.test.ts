@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import { RULES } from '../../src/rules/index.js';
-import { lintText } from '../../src/rules/lint-text.js';
+import { lintText } from '../../src/lint/lint-text.js';
 
 const ROOT = fileURLToPath(new URL('../../__fixtures__/rules', import.meta.url));
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mayContainV2Call, mayHoldDisableDirective } from '../../src/engine/prefilter.js';
-import { lintText } from '../../src/rules/lint-text.js';
+import { lintText } from '../../src/lint/lint-text.js';
 import { CLI, makeProject, runCli } from './helpers.js';
 
 const NO_NOVITA = '// novita-migrate-disable-next-line v2-param\nexport const answer = 42;\n';

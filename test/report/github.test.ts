@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { github } from '../../src/report/github.js';
-import type { FormatterContext, LintResult } from '../../src/report/types.js';
+import type { FormatterContext } from '../../src/report/types.js';
+import type { LintResult } from '../../src/lint/types.js';
 
 const ctx: FormatterContext = { cwd: '/repo', color: false, rules: [], version: '0.0.0' };
 

@@ -1,6 +1,6 @@
 import { countFix, formatFixSummary } from '../../fix/summary.js';
 import { loadConfig } from '../config.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../lint/errors.js';
 import type { CommandFactory } from './command-type.js';
 import { asList } from './lint.js';
 import { createProgress } from '../progress.js';

@@ -4,7 +4,7 @@
  * only when a Redis URL is given.
  */
 import type { Argv } from 'yargs';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../lint/errors.js';
 import type { StoreHealth, TaskQueue } from '../../shim/runtime/task-queue.js';
 import type { TaskStore } from '../../shim/runtime/task-store.js';
 

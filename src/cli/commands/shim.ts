@@ -1,7 +1,7 @@
 /**
  * `novita-migrate shim serve`: run the V2-compatible server until SIGINT/SIGTERM.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../lint/errors.js';
 import type { CommandFactory } from './command-type.js';
 import { openShimStore, withStoreOptions, type ShimStoreArgs } from './shim-store.js';
 

@@ -9,11 +9,11 @@ import { mayContainV2Call, mayHoldDisableDirective } from '../engine/prefilter.j
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { scanTextForV2Urls } from '../engine/text-scan.js';
 import type { FileAnalysis } from '../engine/types.js';
-import type { LintMessage, RuleLevel, SuppressedMessage } from '../report/types.js';
-import { applyDirectives } from './disable-comments.js';
-import { RULES } from './index.js';
-import { blankScripts, scriptBlocksOf } from './script-blocks.js';
-import type { RuleContext } from './rule.js';
+import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
+import { applyDirectives } from '../rules/disable-comments.js';
+import { RULES } from '../rules/index.js';
+import { blankScripts, scriptBlocksOf } from '../rules/script-blocks.js';
+import type { RuleContext } from '../rules/rule.js';
 
 export interface LintTextOptions {
   /** Levels by rule id; a rule missing here runs at its default severity. */

@@ -4,7 +4,7 @@
  * linted. Clean files (the vast majority) are held as their path alone,
  * and only while something before them is pending.
  */
-import type { LintResult } from '../report/types.js';
+import type { LintResult } from './types.js';
 
 export interface ResultSink {
   /** A file with messages or suppressed messages. */

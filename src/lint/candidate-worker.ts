@@ -1,9 +1,9 @@
 /** The thread `startCandidateLinter` starts: Babel and the rules load now, candidates come later. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RuleLevel } from '../report/types.js';
-import { lintText } from '../rules/lint-text.js';
+import type { RuleLevel } from '../rules/types.js';
+import { lintText } from './lint-text.js';
 import type { CandidateReply, CandidateRequest } from './candidate-linter.js';
-import { createCrossFileResolver } from './resolver.js';
+import { createCrossFileResolver } from '../engine/resolver.js';
 
 const { ruleLevels, reportUnusedDisableDirectives } = workerData as { ruleLevels?: Record<string, RuleLevel>; reportUnusedDisableDirectives?: 'off' | 'warn' | 'error' };
 const resolver = createCrossFileResolver();

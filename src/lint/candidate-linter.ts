@@ -7,7 +7,7 @@
  * lints in its own thread (`lint` answers null).
  */
 import { Worker } from 'node:worker_threads';
-import type { LintMessage, RuleLevel, SuppressedMessage } from '../report/types.js';
+import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
 
 const STACK_SIZE_MB = 256;
 

@@ -3,7 +3,7 @@
  * results come back in the order of the file list, whatever the scheduling.
  */
 import { availableParallelism } from 'node:os';
-import type { RuleLevel } from '../report/types.js';
+import type { RuleLevel } from '../rules/types.js';
 import type { LintBatch, LintBatchResult } from './lint-worker.js';
 
 /**

@@ -1,14 +1,15 @@
 /** Lint a set of paths: discover, read, lint each file, collect ESLint-shaped results in path order. */
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { CandidateLinter } from '../engine/candidate-linter.js';
+import type { CandidateLinter } from './candidate-linter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { discoverFiles, MissingPathError, SpecialFileError } from '../engine/discover.js';
 import { mayContainV2Call, mayHoldDisableDirective } from '../engine/prefilter.js';
-import type { LintResult, RuleLevel, SuppressedMessage } from '../report/types.js';
-import type { FileLint } from '../engine/candidate-linter.js';
+import type { LintResult } from './types.js';
+import type { RuleLevel, SuppressedMessage } from '../rules/types.js';
+import type { FileLint } from './candidate-linter.js';
 import { filesByPattern, mergeFiles } from './patterns.js';
-import type { LintTextOptions, LintTextResult } from '../rules/lint-text.js';
+import type { LintTextOptions, LintTextResult } from './lint-text.js';
 import { UsageError } from './errors.js';
 import { OrderedResults, type ResultSink } from './result-order.js';
 
@@ -123,7 +124,7 @@ export async function lintOneFile(text: string, file: string, lintText: LintText
     const result = lintText(text, file, options);
     if (!result.stackOverflow) return result;
     // Deeper than this thread's stack: once more on a thread with a bigger one.
-    const { lintOnDeepStack } = await import('../engine/deep-stack-lint.js');
+    const { lintOnDeepStack } = await import('./deep-stack-lint.js');
     return await lintOnDeepStack({ file, text, ruleLevels: options.ruleLevels ? { ...options.ruleLevels } : undefined, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
   } catch (err) {
     const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
@@ -141,7 +142,7 @@ export async function runLint(paths: readonly string[], options: LintRunOptions)
 
 /** Lint text that names no file on disk (`--stdin`); `filePath` decides how it is parsed and where imports resolve from. */
 export async function lintSource(text: string, filePath: string, options: Pick<LintRunOptions, 'ruleLevels' | 'reportUnusedDisableDirectives'>): Promise<LintResult> {
-  const { lintText } = await import('../rules/lint-text.js');
+  const { lintText } = await import('./lint-text.js');
   const { createCrossFileResolver } = await import('../engine/resolver.js');
   const r = await lintOneFile(text, filePath, lintText, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver: createCrossFileResolver() });
   return toResult(filePath, r.messages, r.suppressedMessages, text);
@@ -170,7 +171,7 @@ export async function lintFilesTo(files: Iterable<string>, options: LintRunOptio
     return lintListInPool(list, options, concurrency, sink);
   }
   // Started as early as the caller could (before the walk), so Babel loads while the tree is read.
-  const linter = candidates ?? (await import('../engine/candidate-linter.js')).startCandidateLinter(options.ruleLevels, options.reportUnusedDisableDirectives);
+  const linter = candidates ?? (await import('./candidate-linter.js')).startCandidateLinter(options.ruleLevels, options.reportUnusedDisableDirectives);
   try {
     await lintInOrder(files, options, linter, sink, total);
   } finally {
@@ -179,7 +180,7 @@ export async function lintFilesTo(files: Iterable<string>, options: LintRunOptio
 }
 
 async function lintListInPool(files: readonly string[], options: LintRunOptions, concurrency: number, sink: ResultSink): Promise<void> {
-  const { lintInPool } = await import('../engine/lint-pool.js');
+  const { lintInPool } = await import('./lint-pool.js');
   const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
   for (const r of batch) {
     if ('skipped' in r) options.onSkip?.(r.file, r.skipped);
@@ -193,7 +194,7 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
   // In this thread, the parser and rules load only once a file passes the prefilter and the candidate thread is gone.
   let lintText: LintTextFn | undefined;
   const lintHere = async (file: string, text: string): Promise<LintResult> => {
-    lintText ??= (await import('../rules/lint-text.js')).lintText;
+    lintText ??= (await import('./lint-text.js')).lintText;
     resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
     const r = await lintOneFile(text, file, lintText, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver });
     return toResult(file, r.messages, r.suppressedMessages, text);

@@ -1,8 +1,8 @@
 /** The thread `lintOnDeepStack` starts: lint one file, post its messages. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lintText } from '../rules/lint-text.js';
+import { lintText } from './lint-text.js';
 import type { DeepStackJob, DeepStackReply } from './deep-stack-lint.js';
-import { createCrossFileResolver } from './resolver.js';
+import { createCrossFileResolver } from '../engine/resolver.js';
 
 const job = workerData as DeepStackJob;
 const result = lintText(job.text, job.file, { ruleLevels: job.ruleLevels, reportUnusedDisableDirectives: job.reportUnusedDisableDirectives, resolver: createCrossFileResolver() });

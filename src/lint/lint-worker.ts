@@ -1,8 +1,8 @@
 /** A worker thread's job: read and lint a batch of files (the pool sends batches, not files: messages are cheap, round trips are not). */
-import { lintOneFile, readLintable } from '../cli/lint-run.js';
-import type { LintMessage, RuleLevel, SuppressedMessage } from '../report/types.js';
-import { createCrossFileResolver } from './resolver.js';
-import { lintText } from '../rules/lint-text.js';
+import { lintOneFile, readLintable } from './lint-run.js';
+import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
+import { createCrossFileResolver } from '../engine/resolver.js';
+import { lintText } from './lint-text.js';
 
 export interface LintBatch {
   files: string[];

@@ -5,7 +5,7 @@
  * whose stack is big enough. Started only for such files; one thread per file.
  */
 import { Worker } from 'node:worker_threads';
-import type { LintMessage, RuleLevel, SuppressedMessage } from '../report/types.js';
+import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
 
 /** Enough for a 20,000-deep chain (measured); the memory is reserved, not committed. */
 const STACK_SIZE_MB = 256;

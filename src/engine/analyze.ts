@@ -1,7 +1,7 @@
 /** One file in, every V2 call site and V2-only response read out. */
 import type * as t from '@babel/types';
 import { traverse, type NodePath, type Visitor } from './babel-traverse.js';
-import { findCallSite } from './find-call-site.js';
+import { classifyCall } from './find-call-site.js';
 import { parseSource } from './parse.js';
 import type { CrossFileResolver } from './resolver.js';
 import { findResponseUse } from './response-reads.js';
@@ -17,16 +17,18 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
   const responseReads: ResponseRead[] = [];
   const ctx = { filePath, resolver: options.resolver };
   const links: LinkInput[] = [];
+  const staleV3Reads: ResponseRead[] = [];
   traverse(ast, {
     CallExpression(path: NodePath<t.CallExpression>) {
-      const site = findCallSite(path, ctx);
+      const { v2: site, v3 } = classifyCall(path, ctx);
+      if (v3) {
+        // `code` is fine on V3 (its error body has one); every other V2 path reads `undefined` there.
+        const reads = findResponseUse(requestOf(path, v3), v3).reads.filter((r) => r.v2Path !== 'code');
+        staleV3Reads.push(...reads.map((read) => ({ ...read, call: v3.call })));
+      }
       if (!site) return;
       callSites.push(site);
-      // superagent: the request is the outermost call of the chain.
-      let result: NodePath = path;
-      if (site.client === 'superagent') {
-        while (result.parentPath?.isMemberExpression() && result.parentPath.parentPath?.isCallExpression()) result = result.parentPath.parentPath;
-      }
+      const result = requestOf(path, site);
       const use = findResponseUse(result, site);
       const reads = use.reads.map((read) => ({ ...read, call: site.call }));
       responseReads.push(...reads);
@@ -35,7 +37,16 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
   } as Visitor);
   const flows = linkTaskFlows(links, ctx);
   const responseEscapes = new Map(links.map((l) => [l.site, l.escapes]));
-  return { filePath, callSites, responseReads, flows, responseEscapes };
+  return { filePath, callSites, responseReads, flows, responseEscapes, staleV3Reads };
+}
+
+/** The expression whose value is the response: superagent's is the outermost call of the chain. */
+function requestOf(path: NodePath<t.CallExpression>, site: CallSite): NodePath {
+  let result: NodePath = path;
+  if (site.client === 'superagent') {
+    while (result.parentPath?.isMemberExpression() && result.parentPath.parentPath?.isCallExpression()) result = result.parentPath.parentPath;
+  }
+  return result;
 }
 
 export function analyzeSource(source: string, filePath: string, options: AnalyzeOptions = {}): FileAnalysis | { failure: ParseFailure } {

@@ -12,7 +12,7 @@ import { readRequestBody } from './request-body.js';
 import { spanOf } from './span.js';
 import { evaluate, findObjectProperty, joinUrl, UNKNOWN_PART, type EvalContext, type SValue } from './static-value.js';
 import type { CallSite, ClientKind } from './types.js';
-import { matchV2Url } from './url.js';
+import { matchV2Url, matchV3ReplacementUrl } from './url.js';
 import { novitaSdkSpeaksV2 } from './novita-sdk-version.js';
 import { SHIM_MODULES } from '../spec/shim-runtime.js';
 
@@ -280,8 +280,29 @@ function textOf(v: SValue): string {
 }
 
 export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext): CallSite | undefined {
+  return classifyCall(call, ctx).v2;
+}
+
+/** One look at a call: a V2 request, or a V3 request that replaced one (see `v3SiteOf`), or neither. */
+export function classifyCall(call: NodePath<t.CallExpression>, ctx: EvalContext): { v2?: CallSite; v3?: CallSite } {
   const shape = shapeOf(call, ctx);
-  if (!shape) return undefined;
+  if (!shape) return {};
+  const v2 = v2SiteOf(call, shape, ctx);
+  if (v2) return { v2 };
+  const v3 = v3SiteOf(call, shape, ctx);
+  return v3 ? { v3 } : {};
+}
+
+/** The request's URL as far as it is known (`UNKNOWN_PART` for the rest), its base joined on. */
+function urlTextOf(shape: RequestShape, ctx: EvalContext): string | undefined {
+  if (!shape.url) return undefined;
+  const urlValue = evaluate(shape.url, ctx);
+  if (urlValue.kind !== 'string') return undefined;
+  const text = urlValue.text;
+  return shape.base && !/^[a-z]+:\/\//i.test(text) ? joinUrl(textOf(evaluate(shape.base, ctx)), text) : text;
+}
+
+function v2SiteOf(call: NodePath<t.CallExpression>, shape: RequestShape, ctx: EvalContext): CallSite | undefined {
   if (shape.client === 'novita-sdk' && shape.endpoint) {
     return {
       endpoint: shape.endpoint,
@@ -291,11 +312,8 @@ export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext)
       span: spanOf(call.node),
     };
   }
-  if (!shape.url) return undefined;
-  const urlValue = evaluate(shape.url, ctx);
-  if (urlValue.kind !== 'string') return undefined;
-  let text = urlValue.text;
-  if (shape.base && !/^[a-z]+:\/\//i.test(text)) text = joinUrl(textOf(evaluate(shape.base, ctx)), text);
+  const text = urlTextOf(shape, ctx);
+  if (text === undefined || !shape.url) return undefined;
   // A wrapper needs a URL that is itself recognisably Novita or a bare V2 path, not just any string.
   const match = matchV2Url(text);
   if (!match) return undefined;
@@ -312,6 +330,21 @@ export function findCallSite(call: NodePath<t.CallExpression>, ctx: EvalContext)
     body,
     span: spanOf(call.node),
   };
+}
+
+/**
+ * A request to a V3 endpoint that answers what a V2 one did (`POST /v3/async/upscale`,
+ * `GET /v3/async/task-result`) on a Novita host: code half-migrated by hand (or
+ * by an old `fix`) that still reads the V2 shape from its response. `endpoint`
+ * names the V2 endpoint it replaced, so the V2 reads can be told apart.
+ */
+function v3SiteOf(call: NodePath<t.CallExpression>, shape: RequestShape, ctx: EvalContext): CallSite | undefined {
+  if (shape.client === 'novita-sdk' || shape.client === 'wrapper') return undefined;
+  const text = urlTextOf(shape, ctx);
+  if (text === undefined || !shape.url) return undefined;
+  const endpoint = matchV3ReplacementUrl(text);
+  if (!endpoint) return undefined;
+  return { endpoint, client: shape.client, call: call.node, urlNode: shape.url.node, url: text.replaceAll(UNKNOWN_PART, '${…}'), span: spanOf(call.node) };
 }
 
 /** A name imported or required from the shim runtime (`novita-migrate-shim`, its SDK module, `novita-migrate/shim`). */

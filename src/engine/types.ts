@@ -113,6 +113,8 @@ export interface FileAnalysis {
   flows?: Map<CallSite, SiteFlow>;
   /** Uses of each call's response that fix cannot follow (returned, passed on, bracket access…). */
   responseEscapes?: Map<CallSite, string[]>;
+  /** V2-shaped reads of a V3 response (`data.task_id` after `POST /v3/async/upscale`): a half-migrated call. */
+  staleV3Reads?: ResponseRead[];
 }
 
 /** A file that could not be parsed: reported ESLint-style (ruleId null, fatal), never modified. */

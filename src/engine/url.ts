@@ -1,5 +1,5 @@
 /** Is this (partly known) URL a Novita V2 endpoint? */
-import { isNovitaHost, v2EndpointOfPath, type V2Endpoint } from '../spec/endpoints.js';
+import { isNovitaHost, V3_REPLACEMENT_PATH, v2EndpointOfPath, type V2Endpoint } from '../spec/endpoints.js';
 import { UNKNOWN_PART } from './static-value.js';
 
 export interface V2UrlMatch {
@@ -56,4 +56,17 @@ export function matchV2Url(text: string): V2UrlMatch | undefined {
   // Under an unknown base only the exact V2 paths count: `/mj/v2/upscale`, `/api/v2/progress` are someone else's.
   if (!host && prefix !== '') return undefined;
   return { endpoint, host };
+}
+
+/**
+ * `https://api.novita.ai/v3/async/upscale` -> 'upscale', `…/v3/async/task-result?task_id=…` -> 'progress':
+ * the V2 endpoint whose job the V3 one took over. Absolute Novita URLs only: a
+ * V3 path under a base lint cannot see proves nothing about whose API it is.
+ */
+export function matchV3ReplacementUrl(text: string): V2Endpoint | undefined {
+  const m = /^(?:https?:)?\/\/([^/?#]+)(\/[^?#]*)/i.exec(text);
+  if (!m || m[1]!.includes(UNKNOWN_PART) || !isNovitaHost(m[1]!.replace(/:\d+$/, ''))) return undefined;
+  const path = m[2]!.replace(/\/+$/, '');
+  for (const endpoint of ['upscale', 'progress'] as const) if (path === V3_REPLACEMENT_PATH[endpoint]) return endpoint;
+  return undefined;
 }

@@ -119,6 +119,17 @@ const CASES: Record<string, Cases> = {
       ],
     },
   },
+  'v2-read-on-v3': {
+    both: {
+      valid: ["async function f() { const r = await fetch('https://api.novita.ai/v3/async/upscale'); const j = await r.json(); return j.task_id }"],
+      invalid: [
+        {
+          code: "async function f() { const r = await fetch('https://api.novita.ai/v3/async/upscale'); const j = await r.json(); return j.data.task_id }",
+          errors: [{ message: '`data.task_id` is read from a `/v3/async/upscale` response, which has no such field (it is V2\'s): use `task_id` at the top level' }],
+        },
+      ],
+    },
+  },
 };
 
 const ENDPOINT = new Set(['no-v2-upscale', 'no-v2-progress']);

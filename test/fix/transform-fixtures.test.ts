@@ -43,6 +43,8 @@ describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
     const todos = result.outcomes.filter((o) => o.kind === 'todo');
     const after = lintText(expected.replace(/^\uFEFF/, ''), inputPath, { resolver: createCrossFileResolver() });
     const left = after.messages.filter((m) => m.ruleId === 'no-v2-upscale' || m.ruleId === 'no-v2-progress');
+    // Never a half-migration: no V3 call of the output is read as V2.
+    expect(after.messages.filter((m) => m.ruleId === 'v2-read-on-v3')).toEqual([]);
     expect(left).toHaveLength(todos.length);
     const lines = expected.split(/\r\n|\r|\n/);
     for (const m of left) expect(lines.slice(Math.max(0, m.line - 4), m.line).join('\n'), `line ${m.line}`).toContain('TODO(novita-migrate)');

@@ -177,7 +177,7 @@ describe('custom formatters (ESLint\'s signature)', { timeout: 120_000 }, () => 
     });
     const r = runCli(['-f', './formatter.mjs', 'src'], dir);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('src/a.ts 1/0 suppressed=1 no-v2-upscale,no-v2-progress,v2-param,v2-upscaler-name,v2-response-shape null\n');
+    expect(r.stdout).toBe('src/a.ts 1/0 suppressed=1 no-v2-upscale,no-v2-progress,v2-param,v2-upscaler-name,v2-response-shape,v2-read-on-v3 null\n');
     expect(runCli(['-f', 'tools/count.cjs', 'src'], dir).stdout).toBe('1 problems\n');
     expect(runCli(['-f', 'tally', 'src'], dir).stdout).toBe('tally 1\n');
     expect(runCli(['-f', './formatter.mjs', '--rule', 'no-v2-upscale:warn', '--max-warnings', '0', 'src'], dir).stdout).toMatch(/\{"maxWarnings":0,"foundWarnings":1\}\n$/);

@@ -24,7 +24,7 @@ describe('--format sarif', { timeout: 120_000 }, () => {
     expect(ok).toBe(true);
     const run = log.runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'novita-migrate', informationUri: expect.stringMatching(/^https:/) });
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['no-v2-upscale', 'no-v2-progress', 'v2-param', 'v2-upscaler-name', 'v2-response-shape']);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['no-v2-upscale', 'no-v2-progress', 'v2-param', 'v2-upscaler-name', 'v2-response-shape', 'v2-read-on-v3']);
     expect(run.results.length).toBeGreaterThan(30);
     for (const r of run.results) {
       const loc = r.locations[0].physicalLocation;

@@ -5,11 +5,12 @@
  * `upscale`/`progress`, so a file that never says `upscale` or `progress` is
  * never parsed. Among the rest, a file must also mention `v2` or a Novita
  * name, or import something: an imported constant (`${API_BASE}/upscale`
- * with `API_BASE` ending in `/v2`) can supply the missing part.
+ * with `API_BASE` ending in `/v2`) can supply the missing part. `task-result`
+ * lets in V3 polls, whose responses may still be read as V2's (v2-read-on-v3).
  */
 const needle = (s: string): Buffer => Buffer.from(s);
 // Case variants cover `upscale`, `Upscale`, `UPSCALE`, `progress`, `Progress`, `PROGRESS`.
-const ENDPOINT_WORDS = ['pscale', 'PSCALE', 'rogress', 'ROGRESS'].map(needle);
+const ENDPOINT_WORDS = ['pscale', 'PSCALE', 'rogress', 'ROGRESS', 'task-result'].map(needle);
 const CONTEXT_WORDS = ['v2', 'V2', 'ovita', 'OVITA', 'omniinfer', 'OMNIINFER', 'import', 'require'].map(needle);
 
 export function mayContainV2Call(text: string | Buffer): boolean {

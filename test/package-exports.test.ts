@@ -19,10 +19,10 @@ describe('package exports (as a user imports them, built)', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
       lintText: 'function',
-      rules: 5,
+      rules: 6,
       shim: ['function', 'function', 'function', 'function', 'function'],
-      plugin: ['no-v2-upscale', 'no-v2-progress', 'v2-param', 'v2-upscaler-name', 'v2-response-shape'],
-      recommended: ['novita-migrate/no-v2-upscale', 'novita-migrate/no-v2-progress', 'novita-migrate/v2-param', 'novita-migrate/v2-upscaler-name', 'novita-migrate/v2-response-shape'],
+      plugin: ['no-v2-upscale', 'no-v2-progress', 'v2-param', 'v2-upscaler-name', 'v2-response-shape', 'v2-read-on-v3'],
+      recommended: ['novita-migrate/no-v2-upscale', 'novita-migrate/no-v2-progress', 'novita-migrate/v2-param', 'novita-migrate/v2-upscaler-name', 'novita-migrate/v2-response-shape', 'novita-migrate/v2-read-on-v3'],
     });
   });
 });

@@ -24,7 +24,7 @@ interface Findings {
   file: string;
 }
 
-/** One analysis per file per lint run, shared by the five rules. */
+/** One analysis per file per lint run, shared by its rules. */
 const cache = new WeakMap<SourceCode, Findings>();
 /** Which of our rules ESLint runs on a file: it creates every enabled rule before it traverses. */
 const enabledRules = new WeakMap<SourceCode, Set<string>>();

@@ -124,7 +124,8 @@ def main():
     resizes = {
         "edges97x61": [(194, 122), (388, 244), (242, 152), (164, 103), (35, 22), (48, 30), (150, 61), (97, 140), (60, 100), (192, 120), (240, 152), (61, 97)],
         "edges13x7": [(33, 17), (26, 14), (3, 2), (1, 1), (64, 7), (13, 40)],
-        "edges128x96": [(512, 384), (47, 35), (320, 240)],
+        # Integer downscales (/2, /4): Lanczos's support widens by the factor; Nearest keeps one pixel per 2x2 / 4x4 block.
+        "edges128x96": [(512, 384), (47, 35), (320, 240), (64, 48), (32, 24)],
         # Round factors (x2.5, x1.7, x0.37): many samples fall exactly on a pixel border.
         "edges100x60": [(250, 150), (170, 102), (37, 22), (400, 240)],
     }

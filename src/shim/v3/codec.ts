@@ -3,11 +3,12 @@ import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import { V2_CODES } from '../../spec/codes.js';
 import type { RgbImage } from '../backend.js';
+import { encodePng } from '../image/encode.js';
 import { v2Fail } from './retrying-http.js';
 
+/** The shim's own encoder, as for results: lossless like sharp's PNG, but faster and smaller (it uploads less). */
 export async function encodePngBase64(image: RgbImage): Promise<string> {
-  const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).png().toBuffer();
-  return png.toString('base64');
+  return (await encodePng(image)).toString('base64');
 }
 
 export async function decodeToRgb(bytes: Buffer, what: string): Promise<RgbImage> {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from './redis-server.js';
-import { pollToEnd, progress, startReplica, submit, tinyPngBase64, type Replica } from './replica.js';
+import { pollToEnd, progress, startReplica, submit, tinyPngBase64, until, type Replica } from './replica.js';
 
 describe('shim serve with the Redis store: two replicas', () => {
   let redis: TestRedis;
@@ -45,23 +45,51 @@ describe('shim serve with the Redis store: two replicas', () => {
     expect((await progress(urlA, taskId)).data!.status).toBe(2);
   });
 
-  it('result and task keys expire after img_expire_ttl (Redis TTL), and the id stays known', async () => {
+  it('result and task keys carry the requested img_expire_ttl as their Redis TTL', async () => {
     const ttl = 300;
     const submitted = await submit(urlB, { image: await tinyPngBase64(), upscaling_resize: 2, img_expire_ttl: ttl });
     const taskId = submitted.data!.task_id!;
     const done = await pollToEnd([urlA], taskId);
     const resultId = done.data!.imgs![0]!.split('/').pop()!;
     const client = redis.client();
-    const resultTtl = await client.ttl(`novita-migrate:result:${resultId}`);
-    const taskTtl = await client.ttl(`novita-migrate:task:${taskId}`);
-    expect(resultTtl).toBeGreaterThan(0);
-    expect(resultTtl).toBeLessThanOrEqual(ttl);
-    expect(taskTtl).toBeGreaterThan(0);
-    expect(taskTtl).toBeLessThanOrEqual(ttl);
-    // Once Redis drops them, the image is gone and a poll answers code 3 (not a pass-through to V2).
-    await client.del(`novita-migrate:result:${resultId}`, `novita-migrate:task:${taskId}`);
-    expect((await fetch(`${urlA}/results/${resultId}`)).status).toBe(404);
-    expect((await progress(urlB, taskId)).code).toBe(3);
+    // Equal to the request, not the 3600 default nor the 1 s floor (a few seconds pass while polling).
+    for (const key of [`novita-migrate:result:${resultId}`, `novita-migrate:task:${taskId}`]) {
+      const left = await client.ttl(key);
+      expect(left, key).toBeGreaterThan(ttl - 5);
+      expect(left, key).toBeLessThanOrEqual(ttl);
+    }
+  });
+
+  it('after a short img_expire_ttl the keys are gone, the image URL is 404 and progress answers code 3', async () => {
+    const ttl = 2;
+    const submitted = await submit(urlA, { image: await tinyPngBase64(), upscaling_resize: 2, img_expire_ttl: ttl });
+    expect(submitted.code).toBe(0);
+    const taskId = submitted.data!.task_id!;
+    const done = await pollToEnd([urlB], taskId);
+    expect(done.data!.status).toBe(2);
+    const imageUrl = done.data!.imgs![0]!;
+    const resultId = imageUrl.split('/').pop()!;
+    const resultKey = `novita-migrate:result:${resultId}`;
+    const taskKey = `novita-migrate:task:${taskId}`;
+    const client = redis.client();
+    // Still there before the TTL runs out: the expiry below is Redis's, not something the test did.
+    expect((await fetch(imageUrl)).status).toBe(200);
+    for (const key of [resultKey, taskKey]) {
+      const left = await client.pttl(key);
+      expect(left, key).toBeGreaterThan(0);
+      expect(left, key).toBeLessThanOrEqual(ttl * 1000);
+    }
+    const finishedAt = Date.now();
+    await until(async () => (await client.exists(resultKey, taskKey)) === 0);
+    // Redis expires them on time (its active expiry runs 10 times a second), not at some later sweep.
+    expect(Date.now() - finishedAt).toBeLessThan(ttl * 1000 + 3000);
+    for (const base of [urlA, urlB]) {
+      expect((await fetch(`${base}/results/${resultId}`)).status).toBe(404);
+      // The id stays known as issued, so an expired task is code 3, never a pass-through to V2.
+      const expired = await progress(base, taskId);
+      expect(expired.code).toBe(3);
+      expect(expired.data?.status).toBeUndefined();
+    }
   });
 
   it('/healthz reports Redis and the queue', async () => {

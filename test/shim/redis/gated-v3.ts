@@ -11,6 +11,8 @@ export interface GatedV3 {
   url: string;
   /** V3 tasks created so far (a task re-run after its replica died creates another). */
   submitted(): number;
+  /** task-result polls answered so far: a replica still polling is still running its task. */
+  polls(): number;
   open(): void;
   close(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export interface GatedV3 {
 export async function startGatedV3(outputSide: number): Promise<GatedV3> {
   const png = await sharp({ create: { width: outputSide, height: outputSide, channels: 3, background: '#336699' } }).png().toBuffer();
   let submitted = 0;
+  let polls = 0;
   let gateOpen = false;
   const server = createServer((req, res) => {
     req.resume();
@@ -29,6 +32,7 @@ export async function startGatedV3(outputSide: number): Promise<GatedV3> {
         return json({ task_id: randomUUID() });
       }
       if (path === '/v3/async/task-result') {
+        polls++;
         const status = gateOpen ? 'TASK_STATUS_SUCCEED' : 'TASK_STATUS_PROCESSING';
         return json({ task: { task_id: 't', status, reason: '' }, images: gateOpen ? [{ image_url: `${url}/img.png`, image_type: 'png' }] : [] });
       }
@@ -41,6 +45,7 @@ export async function startGatedV3(outputSide: number): Promise<GatedV3> {
   return {
     url,
     submitted: () => submitted,
+    polls: () => polls,
     open: () => void (gateOpen = true),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();

@@ -1,6 +1,7 @@
 /** One file in, every V2 call site and V2-only response read out. */
 import type * as t from '@babel/types';
 import { traverse, type NodePath, type Visitor } from './babel-traverse.js';
+import { focusOnCallSites, mayHoldCallSite } from './call-site-evidence.js';
 import { classifyCall } from './find-call-site.js';
 import { parseSource } from './parse.js';
 import type { CrossFileResolver } from './resolver.js';
@@ -10,15 +11,28 @@ import type { CallSite, FileAnalysis, ParseFailure, ResponseRead } from './types
 
 export interface AnalyzeOptions {
   resolver?: CrossFileResolver;
+  /**
+   * How much of the file to analyse (see call-site-evidence.ts). `file`
+   * (default): all of it, unless nothing in it can be a call site.
+   * `statements`: only the statements that can matter, for readers of the
+   * result (lint); its paths live in a Program of their own, so a caller that
+   * edits the AST (fix) does not use it. `off`: everything, always (tests
+   * compare the other two against it).
+   */
+  focus?: 'statements' | 'file' | 'off';
 }
 
 export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOptions = {}): FileAnalysis {
+  // Most files past the byte prefilter name `progress` for a progress bar: they skip the scope crawl.
+  const focus = options.focus ?? 'file';
+  const focused = focus === 'statements' ? focusOnCallSites(ast) : focus === 'off' || mayHoldCallSite(ast) ? ast : null;
+  if (!focused) return { filePath, callSites: [], responseReads: [], flows: new Map(), responseEscapes: new Map(), staleV3Reads: [] };
   const callSites: CallSite[] = [];
   const responseReads: ResponseRead[] = [];
   const ctx = { filePath, resolver: options.resolver };
   const links: LinkInput[] = [];
   const staleV3Reads: ResponseRead[] = [];
-  traverse(ast, {
+  traverse(focused, {
     CallExpression(path: NodePath<t.CallExpression>) {
       const { v2: site, v3 } = classifyCall(path, ctx);
       if (v3) {

@@ -7,23 +7,31 @@
  * name, or import something: an imported constant (`${API_BASE}/upscale`
  * with `API_BASE` ending in `/v2`) can supply the missing part. `task-result`
  * lets in V3 polls, whose responses may still be read as V2's (v2-read-on-v3).
+ *
+ * One pass: the bytes are viewed as Latin-1 (a copy, no decoding: every
+ * needle is ASCII, so a UTF-8 byte can never fake one) and searched with one
+ * alternation, which V8 compiles to a single scan; five `Buffer#indexOf`
+ * scans per file measured ~1.7x slower on the bench trees.
  */
-const needle = (s: string): Buffer => Buffer.from(s);
 // Case variants cover `upscale`, `Upscale`, `UPSCALE`, `progress`, `Progress`, `PROGRESS`.
-const ENDPOINT_WORDS = ['pscale', 'PSCALE', 'rogress', 'ROGRESS', 'task-result'].map(needle);
-const CONTEXT_WORDS = ['v2', 'V2', 'ovita', 'OVITA', 'omniinfer', 'OMNIINFER', 'import', 'require'].map(needle);
+const ENDPOINT_WORDS = /pscale|PSCALE|rogress|ROGRESS|task-result/;
+const CONTEXT_WORDS = /v2|V2|ovita|OVITA|omniinfer|OMNIINFER|import|require/;
 
-export function mayContainV2Call(text: string | Buffer): boolean {
-  const buf = typeof text === 'string' ? Buffer.from(text) : text;
-  return ENDPOINT_WORDS.some((w) => buf.indexOf(w) >= 0) && CONTEXT_WORDS.some((w) => buf.indexOf(w) >= 0);
+function asLatin1(text: string | Buffer): string {
+  return typeof text === 'string' ? text : text.toString('latin1');
 }
 
-const DIRECTIVE = needle('novita-migrate-disable');
+export function mayContainV2Call(text: string | Buffer): boolean {
+  const s = asLatin1(text);
+  return ENDPOINT_WORDS.test(s) && CONTEXT_WORDS.test(s);
+}
+
+const DIRECTIVE = 'novita-migrate-disable';
 
 /**
  * With `--report-unused-disable-directives`, a file holding one of our
  * disable comments is a candidate too (its comment may suppress nothing).
  */
 export function mayHoldDisableDirective(text: string | Buffer): boolean {
-  return (typeof text === 'string' ? Buffer.from(text) : text).indexOf(DIRECTIVE) >= 0;
+  return typeof text === 'string' ? text.includes(DIRECTIVE) : text.indexOf(DIRECTIVE) >= 0;
 }

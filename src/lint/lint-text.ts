@@ -91,7 +91,7 @@ function lintTextUnguarded(text: string, filePath: string, options: LintTextOpti
       if (!parsed.ok) {
         return { messages: [{ ruleId: null, fatal: true, severity: 2, message: parsed.failure.message, line: parsed.failure.line, column: parsed.failure.column }], suppressedMessages: [] };
       }
-      const one = analyzeAst(parsed.ast, filePath, { resolver: options.resolver });
+      const one = analyzeAst(parsed.ast, filePath, { resolver: options.resolver, focus: 'statements' });
       if (blocks.length === 1) analysis = one;
       else {
         analysis.callSites.push(...one.callSites);

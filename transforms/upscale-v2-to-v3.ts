@@ -191,7 +191,12 @@ export function transformSource(source: string, filePath: string, options: Trans
     if (flow.kind !== 'closed' || flow.submit !== s || done.has(s)) continue;
     const members = [flow.submit, ...flow.polls];
     members.forEach((m) => done.add(m));
-    if (members.some((m) => !enabled(m))) continue; // a disabled part keeps the whole flow as it is
+    if (members.some((m) => !enabled(m))) {
+      // A disabled part keeps the whole flow as it is; the parts lint still reports say why (no line: TODOs must not move).
+      // Its polls see only this submit's id, so they block no open submit.
+      for (const m of members.filter(enabled)) leave(m, ['another part of its task flow is disabled (a disable comment, or its rule off), so the whole flow stays V2'], false);
+      continue;
+    }
     const plans = members.map((m) => ({ m, p: planV3(m, fc) }));
     const todos = plans.flatMap(({ p }) => ('todos' in p ? p.todos : []));
     if (todos.length === 0) {

@@ -187,9 +187,20 @@ export function findResponseUse(callPath: NodePath, site: CallSite): ResponseUse
 function describeEscape(parent: NodePath): string {
   if (parent.isReturnStatement() || parent.isArrowFunctionExpression()) return 'the response is returned to callers fix cannot see';
   if (parent.isCallExpression() || parent.isNewExpression()) return 'the response is passed to a function';
-  if (parent.isYieldExpression()) return 'the response is read through `yield`';
+  if (parent.isYieldExpression() || isCompiledYield(parent)) return 'the response is read through `yield`';
   if (parent.isTSSatisfiesExpression()) return 'the response goes through `satisfies`';
   if (parent.isObjectProperty() || parent.isArrayExpression() || parent.isSpreadElement()) return 'the response is stored in an object or array';
   if (parent.isAssignmentExpression()) return 'the response is stored outside a local variable';
   return `the response is used in a \`${parent.node.type}\``;
+}
+
+/**
+ * `return [4, fetch(…)]` (with a yield comment after the 4) in tsc's ES5
+ * `__generator` output: the compiled `yield fetch(…)`, whose value comes
+ * back through `_a.sent()` in the next `case`.
+ */
+function isCompiledYield(parent: NodePath): boolean {
+  if (!parent.isArrayExpression() || !parent.parentPath?.isReturnStatement()) return false;
+  const [op] = parent.node.elements;
+  return parent.node.elements.length === 2 && t.isNumericLiteral(op, { value: 4 });
 }

@@ -14,6 +14,9 @@ import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
 import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
+import { lintText } from '../../src/lint/lint-text.js';
+import { createCrossFileResolver } from '../../src/engine/resolver.js';
+import type { CallSite } from '../../src/engine/types.js';
 import { CLI } from '../lint/helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,11 +46,18 @@ function lint(text: string, file: string, rules?: Linter.RulesRecord): Linter.Li
 }
 
 /** fix's own output for the flows it rewrites to plain V3 (and nothing else): what eslint --fix must equal. */
+/** As `novita-migrate fix` runs: only on the calls lint reports (disable comments apply). */
+function reportedBy(text: string, file: string): (s: CallSite) => boolean {
+  const keys = new Set(lintText(text.replace(/^\uFEFF/, ''), file, { resolver: createCrossFileResolver() }).messages.filter((m) => m.ruleId === 'no-v2-upscale' || m.ruleId === 'no-v2-progress').map((m) => `${m.line}:${m.column}`));
+  return (s) => keys.has(`${s.span.line}:${s.span.column}`);
+}
+
 function fixOfV3Flows(text: string, file: string): { output: string; v3Calls: number } {
-  const all = transformSource(text.replace(/^\uFEFF/, ''), file, { project: { blockingPolls: [] } });
+  const isReported = reportedBy(text, file);
+  const all = transformSource(text.replace(/^\uFEFF/, ''), file, { project: { blockingPolls: [] }, isEnabled: isReported });
   const v3Lines = new Set(all.outcomes.filter((o) => o.kind === 'plain-v3').map((o) => o.line));
   if (v3Lines.size === 0) return { output: text, v3Calls: 0 };
-  const only = transformSource(text.replace(/^\uFEFF/, ''), file, { project: { blockingPolls: [] }, isEnabled: (s) => v3Lines.has(s.span.line) });
+  const only = transformSource(text.replace(/^\uFEFF/, ''), file, { project: { blockingPolls: [] }, isEnabled: (s) => isReported(s) && v3Lines.has(s.span.line) });
   return { output: (text.startsWith('\uFEFF') ? '\uFEFF' : '') + only.output!, v3Calls: v3Lines.size };
 }
 
@@ -66,7 +76,7 @@ describe('eslint --fix == novita-migrate fix, flow by flow', () => {
     expect(fixed.output).toBe(expected.output);
     expect(fixed.fixed).toBe(expected.v3Calls > 0);
     // Whole-file V3 fixtures: the fixture's own output file, byte for byte.
-    const outcomes = transformSource(text.replace(/^\uFEFF/, ''), input, { project: { blockingPolls: [] } }).outcomes;
+    const outcomes = transformSource(text.replace(/^\uFEFF/, ''), input, { project: { blockingPolls: [] }, isEnabled: reportedBy(text, input) }).outcomes;
     if (outcomes.length > 0 && outcomes.every((o) => o.kind === 'plain-v3')) expect(fixed.output).toBe(outputOf(input));
     // A fixed point: a second run changes nothing.
     expect(eslintFix(fixed.output, input).fixed).toBe(false);
@@ -75,10 +85,11 @@ describe('eslint --fix == novita-migrate fix, flow by flow', () => {
   it('covers whole-file V3 fixtures and files it leaves alone', () => {
     const wholeV3 = names.filter((n) => {
       const input = fixtureInput(n);
-      const o = transformSource(readFileSync(input, 'utf8').replace(/^\uFEFF/, ''), input, { project: { blockingPolls: [] } }).outcomes;
+      const text = readFileSync(input, 'utf8');
+      const o = transformSource(text.replace(/^\uFEFF/, ''), input, { project: { blockingPolls: [] }, isEnabled: reportedBy(text, input) }).outcomes;
       return o.length > 0 && o.every((x) => x.kind === 'plain-v3');
     });
-    expect(wholeV3.sort()).toEqual(['flow-closed-v3', 'flow-linked-v3', 'format-double-tabs-nosemi', 'sdk-enum-closed-flow']);
+    expect(wholeV3.sort()).toEqual(['disable-next-line', 'flow-closed-v3', 'flow-linked-v3', 'format-double-tabs-nosemi', 'sdk-enum-closed-flow']);
   });
 
   it('a file mixing V3 flows (two with interleaved edits), a shim flow and an open submit', () => {

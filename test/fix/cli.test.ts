@@ -125,6 +125,8 @@ describe('novita-migrate fix', () => {
     const r = runCli(['fix'], dir);
     expect(readFileSync(join(dir, 'broken.ts'), 'utf8')).toBe(broken);
     expect(r.stderr).toMatch(/broken\.ts\s+skipped\s+does not parse/);
+    // README "## Fix": exit 1 when a file was skipped as unparsable.
+    expect(r.status).toBe(1);
   });
 
   it('refuses to write into a repository with uncommitted or untracked changes unless --force, wherever it runs from', () => {

@@ -11,8 +11,10 @@ import { parseSource } from '../../src/engine/parse.js';
 import { transformSource } from '../../transforms/upscale-v2-to-v3.js';
 import { lintText } from '../../src/lint/lint-text.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
+import type { CallSite } from '../../src/engine/types.js';
 
 const ROOT = fileURLToPath(new URL('../../__fixtures__/fix', import.meta.url));
+const ENDPOINT_RULES = new Set(['no-v2-upscale', 'no-v2-progress']);
 
 describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
   const dir = join(ROOT, name);
@@ -25,9 +27,15 @@ describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
   // Paths in options.json are relative to the fixture directory, so outputs do not depend on where the repo is checked out.
   const project = raw.project === null ? undefined : (raw.project ?? { blockingPolls: [] });
   if (project) project.blockingPolls = (project.blockingPolls as string[]).map((p) => join(dir, p));
-  const options = { ...raw, project };
   const input = readFileSync(inputPath, 'utf8');
   const expected = readFileSync(outputPath, 'utf8');
+  // As `novita-migrate fix` does: act only on the calls lint reports (disable comments apply).
+  const enabledIn = (text: string) => {
+    const lint = lintText(text.replace(/^\uFEFF/, ''), inputPath, { resolver: createCrossFileResolver() });
+    const keys = new Set(lint.messages.filter((m) => ENDPOINT_RULES.has(m.ruleId ?? '')).map((m) => `${m.line}:${m.column}`));
+    return (site: CallSite) => keys.has(`${site.span.line}:${site.span.column}`);
+  };
+  const options = { ...raw, project, isEnabled: enabledIn(input) };
 
   it('produces the expected output', () => {
     const result = transformSource(input, inputPath, options);
@@ -51,7 +59,7 @@ describe.each(readdirSync(ROOT))('fix fixture %s', (name) => {
   });
 
   it('is a fixed point', () => {
-    const again = transformSource(expected, inputPath, options);
+    const again = transformSource(expected, inputPath, { ...options, isEnabled: enabledIn(expected) });
     expect(again.output ?? expected).toBe(expected);
   });
 });
@@ -75,6 +83,27 @@ describe('fix fixtures cover what they claim', () => {
   it('adds imports in the file\'s module style', () => {
     expect(out('fetch-shim')).toMatch(/^import \{ upscaleV2 \} from 'novita-migrate-shim';$/m);
     expect(out('wrapper-cjs')).toMatch(/require\('novita-migrate-shim'\)/);
+  });
+
+  it('never half-migrates a flow whose reads it cannot move: the whole flow goes to the shim, no V3 URL', () => {
+    for (const name of ['response-bracket-access', 'response-satisfies', 'response-optional-chain', 'response-yield-generator']) {
+      const text = out(name);
+      expect(text, name).not.toMatch(/\/v3\//);
+      expect(text.match(/upscaleV2\(/g), name).toHaveLength(2);
+      // The reads stay V2, and so do the URLs the shim serves them from.
+      expect(text, name).toMatch(/\/v2\/upscale[\s\S]*\/v2\/progress/);
+    }
+  });
+
+  it('honours novita-migrate-disable-next-line: the disabled calls stay byte for byte, without a TODO', () => {
+    const input = readFileSync(join(ROOT, 'disable-next-line', 'input.ts'), 'utf8');
+    const legacy = (text: string) => text.slice(text.indexOf('export async function legacyUpscale'), text.indexOf('export async function upscale('));
+    expect(legacy(out('disable-next-line'))).toBe(legacy(input));
+    expect(legacy(input)).toContain('/v2/upscale');
+    expect(out('disable-next-line')).not.toContain('TODO(novita-migrate)');
+    // A flow moves whole: with only its submit disabled, its poll stays V2 too, under a TODO.
+    expect(legacy(out('disable-part-of-flow'))).toMatch(/TODO\(novita-migrate\): V2 progress kept: another part of its task flow is disabled \(a disable comment/);
+    expect(legacy(out('disable-part-of-flow'))).not.toContain('upscaleV2(');
   });
 
   it('with --unsupported=comment leaves the call and names every blocking parameter', () => {

@@ -3,13 +3,15 @@
  * plain V3: `x.data.task_id` -> `x.task_id`, `x.data.status === 2` ->
  * `x.task.status === "TASK_STATUS_SUCCEED"`, `x.data.imgs` ->
  * `x.images.map((i) => i.image_url)`, `x.data.failed_reason` -> `x.task.reason`.
- * A read it cannot move exactly (destructuring, `code`/`msg`) gets a TODO.
+ * A read it cannot move exactly (destructuring, optional chains, `code`/`msg`
+ * outside `!== 0`) gets a TODO.
  */
 import * as t from '@babel/types';
 import { V2_STATUS_TO_V3, type V2ProgressStatus } from '../../src/spec/codes.js';
 import type { ResponseRead } from '../../src/engine/types.js';
 import type { FileStyle } from './file-style.js';
 import { quoteString } from './file-style.js';
+import { markTouched } from './touched.js';
 
 
 function stringLiteral(value: string, style: FileStyle): t.StringLiteral {
@@ -52,6 +54,52 @@ function comparisonOf(root: t.Node, node: t.Node): t.BinaryExpression | undefine
   return found;
 }
 
+/** Structural equality of side-effect-free expressions (names, dotted reads, literals, comparisons); anything else is never equal. */
+function samePure(a: t.Node, b: t.Node): boolean {
+  if (t.isIdentifier(a) && t.isIdentifier(b)) return a.name === b.name;
+  if (t.isThisExpression(a) && t.isThisExpression(b)) return true;
+  if (t.isStringLiteral(a) && t.isStringLiteral(b)) return a.value === b.value;
+  if (t.isNumericLiteral(a) && t.isNumericLiteral(b)) return a.value === b.value;
+  if (t.isMemberExpression(a) && t.isMemberExpression(b)) return !a.computed && !b.computed && samePure(a.object, b.object) && samePure(a.property, b.property);
+  if (t.isBinaryExpression(a) && t.isBinaryExpression(b)) return a.operator === b.operator && samePure(a.left, b.left) && samePure(a.right, b.right);
+  return false;
+}
+
+function hasComments(node: t.Node): boolean {
+  let found = false;
+  t.traverseFast(node, (n) => {
+    // Babel's own comment fields, and recast's `comments`.
+    const c = n as t.Node & { comments?: unknown[] };
+    if (n.leadingComments?.length || n.trailingComments?.length || n.innerComments?.length || c.comments?.length) found = true;
+  });
+  return found;
+}
+
+/**
+ * Several V2 statuses map to one V3 status (3 failed and 4 timeout are both
+ * `TASK_STATUS_FAILED`), so `s === 3 || s === 4` would become the same
+ * comparison twice. `X || X` and `X && X` equal `X` when `X` has no side
+ * effects, so the repeat is dropped, in `a || X || X` chains too. A
+ * condition with a comment in it keeps the repeat (exact either way), so
+ * no comment is lost.
+ */
+function collapseDuplicate(root: t.Node, bin: t.BinaryExpression): void {
+  let target: { logical: t.LogicalExpression; kept: t.LogicalExpression | t.BinaryExpression } | undefined;
+  t.traverseFast(root, (n) => {
+    if (target || !t.isLogicalExpression(n) || n.operator === '??') return;
+    // The operand just before `n.right`: `n.left`, or the last operand of `n.left` in a chain of one operator.
+    const chain = t.isLogicalExpression(n.left) && n.left.operator === n.operator ? n.left : undefined;
+    const previous = chain ? chain.right : n.left;
+    if ((n.right !== bin && previous !== bin) || !t.isBinaryExpression(previous) || !samePure(previous, n.right) || hasComments(n)) return;
+    target = { logical: n, kept: chain ?? previous };
+  });
+  if (!target) return;
+  const { logical, kept } = target;
+  if (t.isProgram(root)) markTouched(root, logical);
+  // A fresh outer node over the kept operands: recast reprints it and reuses their own text.
+  replaceInPlace(logical, t.isLogicalExpression(kept) ? t.logicalExpression(kept.operator, kept.left, kept.right) : t.binaryExpression(kept.operator, kept.left, kept.right));
+}
+
 /**
  * V2 answered `{ code: 0, msg: '' }` on success; V3 answers `{ task_id }` on
  * success and an error body `{ code, reason, message }` otherwise. So
@@ -88,7 +136,7 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
   // upscaleV3 resolves to `{ task_id }` like the 1.x `upscale` did: SDK reads of it stay.
   if (sdk && field === 'task_id') return { apply: () => undefined };
   const member = memberOf(read);
-  if (!member) return { todo: `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)` };
+  if (!member) return { todo: unmovable(read) };
   const owner = dataOwner(member, sdk);
   if (!owner) return { todo: `\`${read.v2Path}\` is read through a variable holding \`data\`; V3 has no \`data\` wrapper` };
   // Edit the smallest node: recast then reprints only that, and the statement keeps its own style.
@@ -112,6 +160,7 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
             else if (t.isNumericLiteral(bin.left)) bin.left = stringLiteral(v3, style);
             if (bin.operator === '==') bin.operator = '===';
             if (bin.operator === '!=') bin.operator = '!==';
+            collapseDuplicate(root, bin);
           },
         };
       }
@@ -138,6 +187,16 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
     default:
       return { todo: `\`${read.v2Path}\` has no direct V3 equivalent in the task result` };
   }
+}
+
+/** Why a read that is not a plain `x.data.field` stays: the text lands in a TODO, so it names the real shape. */
+function unmovable(read: ResponseRead): string {
+  const node = read.node;
+  const optional = t.isOptionalMemberExpression(node) || (t.isBinaryExpression(node) && (t.isOptionalMemberExpression(node.left) || t.isOptionalMemberExpression(node.right)));
+  if (optional) return `\`${read.v2Path}\` is read through an optional chain (\`?.\`), which fix does not rewrite`;
+  if (t.isNumericLiteral(node)) return `\`case ${node.value}:\` of a \`switch\` on the V2 \`${read.v2Path}\`: V3's \`task.status\` is a \`TASK_STATUS_*\` string`;
+  if (t.isObjectProperty(node)) return `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)`;
+  return `move \`${read.v2Path}\` to its V3 place by hand`;
 }
 
 /** `(image: Record<'image_url', string>) => image.image_url` (strict TypeScript needs the type), untyped in JavaScript. */

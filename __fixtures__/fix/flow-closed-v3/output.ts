@@ -22,7 +22,7 @@ export async function upscaleAndWait(image: string): Promise<string[]> {
     });
     const progress = await poll.json();
     if (progress.task.status === 'TASK_STATUS_SUCCEED') return progress.images.map((image: Record<'image_url', string>) => image.image_url);
-    if (progress.task.status === 'TASK_STATUS_FAILED' || progress.task.status === 'TASK_STATUS_FAILED') throw new Error(progress.task.reason);
+    if (progress.task.status === 'TASK_STATUS_FAILED') throw new Error(progress.task.reason);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Rebuilds the WebAssembly modules of the shim's image path: every
- * src/shim/image/NAME.wat becomes src/shim/image/NAME-wasm.ts, the module
- * embedded as base64 so neither the build nor an install needs a
- * WebAssembly toolchain. Needs wat2wasm (Debian: apt-get install wabt).
- * Run: node scripts/pil/build-wasm.mjs
+ * Rebuilds the project's WebAssembly modules: every NAME.wat in
+ * src/shim/image (the shim's image path) and src/engine (lint's byte
+ * prefilter) becomes NAME-wasm.ts beside it, the module embedded as base64
+ * so neither the build nor an install needs a WebAssembly toolchain. Needs
+ * wat2wasm (Debian: apt-get install wabt).
+ * Run: node scripts/pil/build-wasm.mjs [dir…]   (default: both directories)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const DIR = fileURLToPath(new URL('../../src/shim/image/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIRS = (process.argv.length > 2 ? process.argv.slice(2) : ['src/shim/image', 'src/engine']).map((d) => join(ROOT, d));
 const tmp = mkdtempSync(join(tmpdir(), 'shim-wasm-'));
 try {
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.wat'))) {
+  for (const [DIR, file] of DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.wat')).map((f) => [dir, f]))) {
     const name = file.slice(0, -'.wat'.length);
     const wasm = join(tmp, `${name}.wasm`);
     execFileSync('wat2wasm', [join(DIR, file), '-o', wasm], { stdio: 'inherit' });

@@ -11,8 +11,12 @@
  * One pass: the bytes are viewed as Latin-1 (a copy, no decoding: every
  * needle is ASCII, so a UTF-8 byte can never fake one) and searched with one
  * alternation, which V8 compiles to a single scan; five `Buffer#indexOf`
- * scans per file measured ~1.7x slower on the bench trees.
+ * scans per file measured ~1.7x slower on the bench trees. Files read from
+ * disk take a faster path still (prefilter-scan.ts: the same words, found
+ * by a SIMD kernel where they were read); `mayContainV2CallInScanArea`.
  */
+import { scanAreaHasEndpointWord } from './prefilter-scan.js';
+
 // Case variants cover `upscale`, `Upscale`, `UPSCALE`, `progress`, `Progress`, `PROGRESS`.
 const ENDPOINT_WORDS = /pscale|PSCALE|rogress|ROGRESS|task-result/;
 const CONTEXT_WORDS = /v2|V2|ovita|OVITA|omniinfer|OMNIINFER|import|require/;
@@ -24,6 +28,11 @@ function asLatin1(text: string | Buffer): string {
 export function mayContainV2Call(text: string | Buffer): boolean {
   const s = asLatin1(text);
   return ENDPOINT_WORDS.test(s) && CONTEXT_WORDS.test(s);
+}
+
+/** `mayContainV2Call` for the first `length` bytes of the scan area (see prefilter-scan.ts). */
+export function mayContainV2CallInScanArea(area: Buffer, length: number): boolean {
+  return scanAreaHasEndpointWord(length) && CONTEXT_WORDS.test(area.toString('latin1', 0, length));
 }
 
 const DIRECTIVE = 'novita-migrate-disable';

@@ -22,6 +22,18 @@ export interface CandidateReply {
   suppressedMessages: SuppressedMessage[];
 }
 
+/** A run of files for the thread to read, prefilter and lint itself. */
+export interface BatchRequest {
+  id: number;
+  files: string[];
+}
+/** Per file: null when clean, why it was skipped, or its lint (with the text, which results with messages carry). */
+export type BatchOutcome = null | { skipped: string } | (FileLint & { source: string });
+export interface BatchReply {
+  id: number;
+  outcomes: BatchOutcome[];
+}
+
 export interface FileLint {
   messages: LintMessage[];
   suppressedMessages: SuppressedMessage[];
@@ -29,6 +41,8 @@ export interface FileLint {
 
 export interface CandidateLinter {
   lint(file: string, text: string): Promise<FileLint | null>;
+  /** Read and lint these files on the thread; null when the thread is gone (the caller reads them itself). */
+  lintBatch(files: string[]): Promise<BatchOutcome[] | null>;
   close(): Promise<void>;
 }
 
@@ -42,28 +56,35 @@ export function startCandidateLinter(ruleLevels: Readonly<Record<string, RuleLev
   } catch {
     return undefined;
   }
-  const pending = new Map<number, (m: FileLint | null) => void>();
+  const pending = new Map<number, (m: CandidateReply | BatchReply | null) => void>();
   let dead = false;
   const fail = (): void => {
     dead = true;
     for (const resolve of pending.values()) resolve(null);
     pending.clear();
   };
-  worker.on('message', (reply: CandidateReply) => {
-    pending.get(reply.id)?.({ messages: reply.messages, suppressedMessages: reply.suppressedMessages });
+  worker.on('message', (reply: CandidateReply | BatchReply) => {
+    pending.get(reply.id)?.(reply);
     pending.delete(reply.id);
   });
   worker.on('error', fail);
   worker.on('exit', fail);
   let nextId = 0;
+  const ask = (message: CandidateRequest | BatchRequest): Promise<CandidateReply | BatchReply | null> =>
+    dead
+      ? Promise.resolve(null)
+      : new Promise((resolve) => {
+          pending.set(message.id, resolve);
+          worker.postMessage(message);
+        });
   return {
-    lint(file, text) {
-      if (dead) return Promise.resolve(null);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ id, file, text } satisfies CandidateRequest);
-      });
+    async lint(file, text) {
+      const reply = (await ask({ id: nextId++, file, text })) as CandidateReply | null;
+      return reply && { messages: reply.messages, suppressedMessages: reply.suppressedMessages };
+    },
+    async lintBatch(files) {
+      const reply = (await ask({ id: nextId++, files })) as BatchReply | null;
+      return reply?.outcomes ?? null;
     },
     async close() {
       worker.removeAllListeners('exit');

@@ -1,19 +1,19 @@
 /** Lint a set of paths: discover, read, lint each file, collect ESLint-shaped results in path order. */
-import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CandidateLinter } from './candidate-linter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { discoverFiles, MissingPathError, SpecialFileError } from '../engine/discover.js';
-import { mayContainV2Call, mayHoldDisableDirective } from '../engine/prefilter.js';
+import { readLintable } from './read-lintable.js';
 import type { LintResult } from './types.js';
 import type { RuleLevel, SuppressedMessage } from '../rules/types.js';
 import type { FileLint } from './candidate-linter.js';
 import { filesByPattern, mergeFiles } from './patterns.js';
 import type { LintTextOptions, LintTextResult } from './lint-text.js';
 import { UsageError } from './errors.js';
-import { OrderedResults, type ResultSink } from './result-order.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES, readLintable } from './read-lintable.js';
+import { OrderedResults, type BatchResults, type ResultSink } from './result-order.js';
+
 
 export interface LintRunOptions {
   cwd: string;
@@ -29,11 +29,6 @@ export interface LintRunOptions {
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
-/** A NUL byte in the first 8000 bytes, as git decides. */
-function isBinary(buf: Buffer): boolean {
-  return buf.subarray(0, 8000).indexOf(0) !== -1;
-}
-
 /** The files to lint for paths, directories and globs (a missing path is a usage error). */
 export function listFiles(paths: readonly string[], options: LintRunOptions): string[] {
   try {
@@ -41,69 +36,6 @@ export function listFiles(paths: readonly string[], options: LintRunOptions): st
   } catch (err) {
     if (err instanceof MissingPathError || err instanceof SpecialFileError) throw new UsageError(err.message);
     throw err;
-  }
-}
-
-/**
- * One buffer, reused for every file: reading 20,000 files into fresh
- * buffers costs more in garbage collection than in I/O.
- */
-let shared = Buffer.allocUnsafe(256 * 1024);
-
-/** Non-blocking: a FIFO that slipped past discovery (replaced after the walk) reads as empty instead of hanging. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
-/** UTF-16 text (a BOM FF FE or FE FF) decoded; null for anything else. */
-function decodeUtf16(buf: Buffer): string | null {
-  if (buf.length < 2) return null;
-  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2, buf.length - (buf.length % 2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) {
-    const body = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)));
-    return body.swap16().toString('utf16le');
-  }
-  return null;
-}
-
-/** Read a file for linting, or say why it is skipped. `text` is '' when the prefilter rules the file out (`directives`: a disable comment lets it in). */
-export function readLintable(file: string, directives = false): { text: string } | { skipped: string } {
-  const candidate = (t: string | Buffer): boolean => mayContainV2Call(t) || (directives && mayHoldDisableDirective(t));
-  let fd: number;
-  try {
-    fd = openSync(file, OPEN_FLAGS);
-  } catch (err) {
-    return { skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-  try {
-    // No fstat: read until the end, growing the buffer for the rare big file.
-    let length = 0;
-    for (;;) {
-      if (length === shared.length) {
-        if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-        const bigger = Buffer.allocUnsafe(shared.length * 2);
-        shared.copy(bigger, 0, 0, length);
-        shared = bigger;
-      }
-      const want = shared.length - length;
-      const n = readSync(fd, shared, length, want, null);
-      length += n;
-      // A short read of a regular file is its end: no second read(2) to see 0 bytes.
-      if (n < want) break;
-    }
-    if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    const buf = shared.subarray(0, length);
-    const utf16 = buf[0]! >= 0xfe ? decodeUtf16(buf) : null;
-    if (utf16 !== null) return { text: candidate(utf16) ? utf16 : '' };
-    // Most files stop here, before any decoding or parsing.
-    if (!candidate(buf)) return isBinary(buf) ? { skipped: 'binary' } : { text: '' };
-    if (isBinary(buf)) return { skipped: 'binary' };
-    let text = buf.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { skipped: code === 'EAGAIN' ? 'not a regular file' : `unreadable (${code ?? 'error'})` };
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -189,22 +121,72 @@ async function lintListInPool(files: readonly string[], options: LintRunOptions,
   }
 }
 
+/**
+ * Files per batch the candidate thread reads itself, and how many batches it
+ * may hold at once. Sharing is by demand, not by a size threshold: the thread
+ * gets a batch only while fewer than this many are waiting for it, so on a
+ * small tree (where it is busy loading Babel and linting) the main thread
+ * reads nearly everything, and on a large one the two split the reading.
+ */
+const BATCH_FILES = 256;
+const MAX_BATCHES_IN_FLIGHT = 2;
+
 async function lintInOrder(files: Iterable<string>, options: LintRunOptions, candidates: CandidateLinter | undefined, sink: ResultSink, total: number | undefined): Promise<void> {
   let resolver: CrossFileResolver | undefined;
   // In this thread, the parser and rules load only once a file passes the prefilter and the candidate thread is gone.
   let lintText: LintTextFn | undefined;
+  const directives = (options.reportUnusedDisableDirectives ?? 'off') !== 'off';
   const lintHere = async (file: string, text: string): Promise<LintResult> => {
     lintText ??= (await import('./lint-text.js')).lintText;
     resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
     const r = await lintOneFile(text, file, lintText, { ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, resolver });
     return toResult(file, r.messages, r.suppressedMessages, text);
   };
+  /** A batch the thread could not take (it is gone): read and lint here, in order. */
+  const readHere = async (batch: readonly string[]): Promise<BatchResults> => {
+    const out: BatchResults = [];
+    for (const file of batch) {
+      const read = readLintable(file, directives);
+      if ('skipped' in read) options.onSkip?.(file, read.skipped);
+      else out.push(read.text ? await lintHere(file, read.text) : file);
+    }
+    return out;
+  };
   const order = new OrderedResults(sink);
+  let batch: string[] | undefined;
+  let inFlight = 0;
+  const sendBatch = (files: string[]): void => {
+    inFlight++;
+    order.laterBatch(
+      candidates!.lintBatch(files).then((outcomes) => {
+        inFlight--;
+        if (!outcomes) return readHere(files);
+        const out: BatchResults = [];
+        outcomes.forEach((o, i) => {
+          const file = files[i]!;
+          if (o === null) out.push(file);
+          else if ('skipped' in o) options.onSkip?.(file, o.skipped);
+          else out.push(toResult(file, o.messages, o.suppressedMessages, o.source));
+        });
+        return out;
+      }),
+    );
+  };
   let done = 0;
   for (const file of files) {
-    const read = readLintable(file, (options.reportUnusedDisableDirectives ?? 'off') !== 'off');
     done++;
     if (total !== undefined) options.onProgress?.(done, total);
+    // The thread's replies arrive as events: let them in now and then, or it would never get a second batch.
+    if (candidates && done % 64 === 0) await new Promise(setImmediate);
+    if (candidates && (batch || inFlight < MAX_BATCHES_IN_FLIGHT)) {
+      (batch ??= []).push(file);
+      if (batch.length === BATCH_FILES) {
+        sendBatch(batch);
+        batch = undefined;
+      }
+      continue;
+    }
+    const read = readLintable(file, directives);
     if ('skipped' in read) {
       options.onSkip?.(file, read.skipped);
       continue;
@@ -221,6 +203,7 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
     order.later(candidates.lint(file, text).then((m) => (m ? toResult(file, m.messages, m.suppressedMessages, text) : lintHere(file, text))));
     if (order.pending >= MAX_PENDING) await order.oldest();
   }
+  if (batch) sendBatch(batch);
   await order.finish();
 }
 

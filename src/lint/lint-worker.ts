@@ -1,5 +1,6 @@
 /** A worker thread's job: read and lint a batch of files (the pool sends batches, not files: messages are cheap, round trips are not). */
-import { lintOneFile, readLintable } from './lint-run.js';
+import { lintOneFile } from './lint-run.js';
+import { readLintable } from './read-lintable.js';
 import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
 import { createCrossFileResolver } from '../engine/resolver.js';
 import { lintText } from './lint-text.js';

@@ -13,7 +13,10 @@ export interface ResultSink {
   clean(file: string): void;
 }
 
-type Slot = string | { done: false; wait: Promise<void> } | { done: true; result: LintResult };
+/** A batch read on another thread: its files in order, each clean (its path) or with a result. */
+export type BatchResults = (string | LintResult)[];
+
+type Slot = string | { done: false; wait: Promise<void> } | { done: true; result: LintResult } | { done: true; batch: BatchResults };
 
 export class OrderedResults {
   /** Files not emitted yet, by sequence number: [head, tail). Emitted ones are deleted, so nothing accumulates. */
@@ -49,6 +52,18 @@ export class OrderedResults {
     this.slots.set(seq, { done: false, wait });
   }
 
+  /** A run of files whose results arrive together (one slot, emitted in its own order). */
+  laterBatch(promise: Promise<BatchResults>): void {
+    const seq = this.tail++;
+    this.pendingCount++;
+    const wait = promise.then((batch) => {
+      this.pendingCount--;
+      this.slots.set(seq, { done: true, batch });
+      this.drain();
+    });
+    this.slots.set(seq, { done: false, wait });
+  }
+
   /** Resolves once the oldest pending file is done (for back-pressure: the walk waits for the linter). */
   async oldest(): Promise<void> {
     for (const s of this.slots.values()) {
@@ -65,8 +80,14 @@ export class OrderedResults {
     while (this.head < this.tail) {
       const s = this.slots.get(this.head)!;
       if (typeof s === 'string') this.sink.clean(s);
-      else if (s.done) this.sink.result(s.result);
-      else break;
+      else if (!s.done) break;
+      else if ('batch' in s) {
+        for (const r of s.batch) {
+          if (typeof r === 'string') this.sink.clean(r);
+          else this.sink.result(r);
+        }
+      }
+      else this.sink.result(s.result);
       this.slots.delete(this.head++);
     }
   }

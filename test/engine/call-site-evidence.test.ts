@@ -3,24 +3,15 @@
  * call site. It must never change what is found: every fixture in the repo,
  * analysed whole and focused, gives the same call sites, reads and flows.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { allFiles, FIXTURES } from './fixture-files.js';
 import { analyzeAst, type AnalyzeOptions } from '../../src/engine/analyze.js';
 import { focusOnCallSites, mayHoldCallSite } from '../../src/engine/call-site-evidence.js';
 import { isJsLikeFile, parseSource } from '../../src/engine/parse.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import type { FileAnalysis } from '../../src/engine/types.js';
 
-const FIXTURES = fileURLToPath(new URL('../../__fixtures__', import.meta.url));
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? allFiles(p) : [p];
-  });
-}
 
 /** What lint and fix read off an analysis, by position (paths differ between a whole and a focused Program). */
 function summary(a: FileAnalysis): unknown {

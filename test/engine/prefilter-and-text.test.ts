@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { allFiles, FIXTURES } from './fixture-files.js';
 import { analyzeSource } from '../../src/engine/analyze.js';
 import { isJsLikeFile } from '../../src/engine/parse.js';
 import { mayContainV2Call } from '../../src/engine/prefilter.js';
 import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import { scanTextForV2Urls } from '../../src/engine/text-scan.js';
 
-const FIXTURES = fileURLToPath(new URL('../../__fixtures__', import.meta.url));
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? allFiles(p) : [p];
-  });
-}
 
 describe('prefilter', () => {
   it('never rules out a fixture file in which detection finds something', () => {

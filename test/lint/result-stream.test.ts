@@ -48,3 +48,20 @@ describe('OrderedResults', () => {
     expect(out).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });
+
+describe('OrderedResults with batches', () => {
+  it('emits a batch in its own order, in its place among single files', async () => {
+    const out: string[] = [];
+    const order = new OrderedResults({ result: (r) => out.push(`!${r.filePath}`), clean: (f) => out.push(f) });
+    const batch = (items: (string | LintResult)[], ms: number) => new Promise<(string | LintResult)[]>((resolve) => setTimeout(() => resolve(items), ms));
+    order.clean('a');
+    order.laterBatch(batch(['b1', finding('b2'), 'b3'], 30));
+    order.later(new Promise((resolve) => setTimeout(() => resolve(finding('c')), 1)));
+    order.laterBatch(batch([], 5));
+    order.clean('d');
+    expect(out).toEqual(['a']);
+    expect(order.pending).toBe(3);
+    await order.finish();
+    expect(out).toEqual(['a', 'b1', '!b2', 'b3', '!c', 'd']);
+  });
+});

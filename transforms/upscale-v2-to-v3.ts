@@ -96,6 +96,8 @@ function planV3(site: CallSite, fc: FileContext): { apply: () => void; note?: st
   let note: string | undefined;
   const escapes = analysis.responseEscapes?.get(site) ?? [];
   todos.push(...escapes);
+  // The call may not happen at all (`fetch?.(…)`, `(impl ?? fetch)?.(…)`): a person decides what its V3 form is.
+  if (site.call.type === 'OptionalCallExpression') todos.push('an optional call (`?.(…)`) is left for a person to rewrite');
   if (site.endpoint === 'upscale') {
     if (isSelfPollingSdkCall(site)) return { todos: ['novita-sdk `upscaleSync` polls V2 by itself'] };
     const plan = planUpscale({ params: site.body?.properties ?? [], hasUnknownKeys: site.body?.hasUnknownKeys ?? false, bodyUnknown: !site.body });

@@ -33,7 +33,8 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
   const links: LinkInput[] = [];
   const staleV3Reads: ResponseRead[] = [];
   traverse(focused, {
-    CallExpression(path: NodePath<t.CallExpression>) {
+    // `fetch?.(url)` and `(fetchImpl ?? fetch)?.(url)` are calls too: the same shape, optional.
+    'CallExpression|OptionalCallExpression'(path: NodePath<t.CallExpression>) {
       const { v2: site, v3 } = classifyCall(path, ctx);
       if (v3) {
         // `code` is fine on V3 (its error body has one); every other V2 path reads `undefined` there.

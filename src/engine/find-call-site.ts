@@ -194,10 +194,28 @@ function wrapperShape(call: NodePath<t.CallExpression>, ctx: EvalContext): Reque
   return { client: 'wrapper', url: first, body };
 }
 
+/**
+ * `client.send(<string>"https://api.novita.ai/v2/upscale", body)`: `send` usually answers a server request
+ * (`res.send(data)`), but with a full Novita V2 URL and something to send it is a client's.
+ */
+function sendsToNovita(call: NodePath<t.CallExpression>, method: string, ctx: EvalContext): boolean {
+  if (method !== 'send' || call.node.arguments.length < 2) return false;
+  const first = arg(call, 0);
+  const url = first ? evaluate(first, ctx) : undefined;
+  return url?.kind === 'string' && !!matchV2Url(url.text)?.host;
+}
+
 function shapeOf(call: NodePath<t.CallExpression>, ctx: EvalContext): RequestShape | undefined {
-  const callee = call.get('callee') as NodePath;
+  let callee = call.get('callee') as NodePath;
+  // `(fetchImpl ?? fetch)(url)`: the fallback names the client.
+  while (callee.isParenthesizedExpression()) callee = callee.get('expression') as NodePath;
+  if (callee.isLogicalExpression() && (callee.node.operator === '??' || callee.node.operator === '||')) {
+    const right = callee.get('right') as NodePath;
+    const left = callee.get('left') as NodePath;
+    callee = libraryOf(right, ctx) ? right : libraryOf(left, ctx) ? left : right;
+  }
   const method = methodName(callee);
-  if (method && (NEVER_REQUESTS.has(method) || /^on[A-Z]/.test(method))) return undefined;
+  if (method && (NEVER_REQUESTS.has(method) || /^on[A-Z]/.test(method)) && !sendsToNovita(call, method, ctx)) return undefined;
   if (isMockChain(callee)) return undefined;
   // Already handled by the compat shim (what `fix` routes calls to): not a V2 call any more.
   if (goesThroughShim(call)) return undefined;

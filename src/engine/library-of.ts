@@ -33,9 +33,17 @@ const MODULES: Record<string, Library> = {
   'novita-sdk': 'novita-sdk',
 };
 
-/** The client a module specifier is (`node-fetch` -> fetch, `ky-universal` -> ky, …). */
+/** A path to a copy of the SDK: `../node_modules/novita-sdk`, `./vendor/novita-sdk/src`, `novita-sdk/dist/index.js`. */
+const SDK_PATH = /(?:^|\/)novita-sdk(?:\/|$)/;
+
+/** The client a module specifier is (`node-fetch` -> fetch, `ky-universal` -> ky, a path into novita-sdk, …). */
 export function moduleLibrary(source: string): Library | undefined {
-  return MODULES[source];
+  return MODULES[source] ?? (SDK_PATH.test(source) ? 'novita-sdk' : undefined);
+}
+
+/** `import { NovitaSDK } from './novita'`: the SDK's class re-exported (or vendored) under its own name. */
+function isSdkClassImport(spec: t.Node): boolean {
+  return t.isImportSpecifier(spec) && (t.isIdentifier(spec.imported) ? spec.imported.name : spec.imported.value) === 'NovitaSDK';
 }
 
 /** The library a callee's root expression refers to. */
@@ -52,7 +60,7 @@ export function libraryOf(path: NodePath, ctx: EvalContext, depth = 0): LibraryR
     if (binding.kind === 'module') {
       const decl = bp.parentPath;
       if (!decl?.isImportDeclaration()) return undefined;
-      const library = moduleLibrary(decl.node.source.value);
+      const library = moduleLibrary(decl.node.source.value) ?? (isSdkClassImport(bp.node) ? 'novita-sdk' : undefined);
       if (!library) {
         // Only `api.post(…)`-style uses look into the other module: a plain imported function is not a client.
         const usedAsObject = path.parentPath?.isMemberExpression() && path.parentPath.node.object === node;

@@ -93,6 +93,8 @@ export function evaluate(path: NodePath | null | undefined, ctx: EvalContext): S
     });
     return { kind: 'string', text };
   }
+  // u`${base}/v2/progress?task_id=${id}`, String.raw`…`: an encoding or raw tag keeps the template's text.
+  if (t.isTaggedTemplateExpression(node)) return evaluate((path as NodePath<t.TaggedTemplateExpression>).get('quasi'), next);
   if (t.isUnaryExpression(node) && node.operator === '-') {
     const v = evaluate((path as NodePath<t.UnaryExpression>).get('argument'), next);
     return v.kind === 'literal' && typeof v.value === 'number' ? { kind: 'literal', value: -v.value } : UNKNOWN;
@@ -127,6 +129,13 @@ export function evaluate(path: NodePath | null | undefined, ctx: EvalContext): S
     }
     if (t.isIdentifier(callee, { name: 'String' }) && node.arguments.length === 1) {
       return evaluate((path as NodePath<t.CallExpression>).get('arguments.0') as NodePath, next);
+    }
+    // `"…/v2/progress?task_id=".concat(id)`: what tsc and Babel emit for a template string when targeting ES5.
+    if (t.isMemberExpression(callee) && !callee.computed && t.isIdentifier(callee.property, { name: 'concat' })) {
+      const p = path as NodePath<t.CallExpression>;
+      const head = evaluate(p.get('callee.object') as NodePath, next);
+      if (head.kind !== 'string') return UNKNOWN;
+      return { kind: 'string', text: head.text + p.get('arguments').map((a) => asString(evaluate(a as NodePath, next))).join('') };
     }
   }
   return UNKNOWN;
@@ -233,6 +242,9 @@ function evaluateMember(path: NodePath<t.MemberExpression>, ctx: EvalContext): S
   if (object.kind === 'string' && (name === 'href' || name === 'toString')) return object;
   if (object.kind !== 'object') {
     const obj = path.get('object');
+    // `enum Endpoint { Upscale = 'https://api.novita.ai/v2/upscale' }` then `Endpoint.Upscale`.
+    const member = enumMember(obj as NodePath, name);
+    if (member) return evaluate(member, ctx);
     // novita-sdk 1.x's `Upscalers.R_ESRGAN_4x_plus` (also `sdk.Upscalers.…` from a namespace import).
     const sdkEnum = novitaSdkEnumValue(obj as NodePath, name);
     if (sdkEnum !== undefined) return { kind: 'string', text: sdkEnum };
@@ -251,6 +263,24 @@ function evaluateMember(path: NodePath<t.MemberExpression>, ctx: EvalContext): S
   }
   const prop = findObjectProperty(object.path, name, ctx);
   return prop ? evaluate(prop, ctx) : UNKNOWN;
+}
+
+/**
+ * The initialiser of a TypeScript enum's member, when `obj` names an enum
+ * declared at the top of this file (Babel's scope keeps no binding for enums).
+ */
+function enumMember(obj: NodePath, member: string): NodePath | undefined {
+  if (!obj.isIdentifier() || obj.scope.getBinding(obj.node.name)) return undefined;
+  const name = obj.node.name;
+  const program = obj.scope.getProgramParent().path as NodePath<t.Program>;
+  for (const statement of program.get('body')) {
+    const decl = statement.isExportNamedDeclaration() ? (statement.get('declaration') as NodePath) : statement;
+    if (!decl.isTSEnumDeclaration() || decl.node.id.name !== name) continue;
+    const m = decl.get('members').find((mp) => (t.isIdentifier(mp.node.id) ? mp.node.id.name : mp.node.id.value) === member);
+    const init = m?.get('initializer');
+    return init?.node ? (init as NodePath) : undefined;
+  }
+  return undefined;
 }
 
 function novitaSdkEnumValue(obj: NodePath, member: string): string | undefined {

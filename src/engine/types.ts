@@ -68,7 +68,7 @@ export interface CallSite {
   endpoint: V2Endpoint;
   client: ClientKind;
   /** The call that makes the request: `fetch(…)`, `axios.post(…)`, `sdk.upscale(…)`, `xhr.open(…)`. */
-  call: t.CallExpression | t.NewExpression;
+  call: t.CallExpression | t.OptionalCallExpression | t.NewExpression;
   /** The expression or property that carries the URL or path (absent for SDK calls). */
   urlNode?: t.Node;
   /** The resolved URL or path, when known (`https://api.novita.ai/v2/upscale`, `/v2/progress?task_id=…`). */

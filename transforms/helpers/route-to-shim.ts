@@ -269,6 +269,7 @@ function findSdkConstruction(program: t.Program): t.NewExpression[] {
 
 export function planShimRoute(site: CallSite, program: t.Program, style: FileStyle): RoutePlan {
   const call = site.call;
+  if (call.type === 'OptionalCallExpression') return { none: 'an optional call (`?.(…)`) is left for a person to route' };
   if (!t.isCallExpression(call)) return { none: 'a constructor call has no drop-in shim route' };
   switch (site.client) {
     case 'fetch':

@@ -1,0 +1,6 @@
+export class NovitaSDK {
+  constructor(readonly key: string) {}
+  upscale(params: unknown) {
+    return params;
+  }
+}

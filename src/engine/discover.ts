@@ -15,6 +15,7 @@ import { GitignoreScope } from './gitignore-scope.js';
 export const DEFAULT_SKIPPED_DIRS = ['node_modules', 'dist', 'build', 'coverage'];
 /** Under a path the user named inside `node_modules`, a package's built code is what there is to lint. */
 const BUILD_OUTPUT_DIRS = ['dist', 'build', 'coverage'];
+const DEFAULT_SKIPPED_DIRS_WITHOUT_BUILD = DEFAULT_SKIPPED_DIRS.filter((d) => !BUILD_OUTPUT_DIRS.includes(d));
 
 export interface DiscoverOptions {
   cwd: string;
@@ -208,11 +209,21 @@ export function walkFiles(paths: readonly string[], options: DiscoverOptions): I
       if (isDir) {
         // Skips apply to what the walk finds, not to what the user named: `lint node_modules/pkg` lints the package, `dist/` included.
         const inNodeModules = abs.split(sep).includes('node_modules');
-        const skippedDirs = inNodeModules ? DEFAULT_SKIPPED_DIRS.filter((d) => !BUILD_OUTPUT_DIRS.includes(d)) : DEFAULT_SKIPPED_DIRS;
+        const skippedDirs = inNodeModules ? DEFAULT_SKIPPED_DIRS_WITHOUT_BUILD : DEFAULT_SKIPPED_DIRS;
         let scopes = gitignoresAbove(abs, cwd);
         // A directory named explicitly is linted even when a `.gitignore` above it ignores it (`node_modules/`).
         if (scopes.length && ignoredBy(scopes, abs, true)) scopes = [];
-        yield* walkSorted(abs, real, scopes, { roots, visitedDirs, userIgnore, skip, skippedDirs, linkTargets: new Map() });
+        let found = 0;
+        const visitedBefore = new Set(visitedDirs);
+        for (const file of walkSorted(abs, real, scopes, { roots, visitedDirs, userIgnore, skip, skippedDirs, linkTargets: new Map() })) {
+          found++;
+          yield file;
+        }
+        // `lint lib` where the only code is lib/dist: what was named is linted, build output and all.
+        if (found === 0 && skippedDirs !== DEFAULT_SKIPPED_DIRS_WITHOUT_BUILD) {
+          yield* walkSorted(abs, real, scopes, { roots, visitedDirs: visitedBefore, userIgnore, skip, skippedDirs: DEFAULT_SKIPPED_DIRS_WITHOUT_BUILD, linkTargets: new Map() });
+          for (const d of visitedBefore) visitedDirs.add(d);
+        }
       } else if (!userIgnore?.ignores(abs, false)) {
         yield abs;
       }

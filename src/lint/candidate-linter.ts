@@ -28,7 +28,7 @@ export interface BatchRequest {
   files: string[];
 }
 /** Per file: null when clean, why it was skipped, or its lint (with the text, which results with messages carry). */
-export type BatchOutcome = null | { skipped: string } | (FileLint & { source: string });
+export type BatchOutcome = null | { skipped: string; warning?: LintMessage } | (FileLint & { source: string });
 export interface BatchReply {
   id: number;
   outcomes: BatchOutcome[];

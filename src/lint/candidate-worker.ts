@@ -20,7 +20,7 @@ const lint = (file: string, text: string) => lintText(text, file, { ruleLevels, 
 
 function readAndLint(file: string): BatchOutcome {
   const read = readLintable(file, directives);
-  if ('skipped' in read) return { skipped: read.skipped };
+  if ('skipped' in read) return read;
   if (!read.text) return null;
   const { messages, suppressedMessages } = lint(file, read.text);
   if (messages.length === 0 && suppressedMessages.length === 0) return null;

@@ -115,8 +115,10 @@ async function lintListInPool(files: readonly string[], options: LintRunOptions,
   const { lintInPool } = await import('./lint-pool.js');
   const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
   for (const r of batch) {
-    if ('skipped' in r) options.onSkip?.(r.file, r.skipped);
-    else if (r.messages.length === 0 && r.suppressedMessages.length === 0) sink.clean(r.file);
+    if ('skipped' in r) {
+      options.onSkip?.(r.file, r.skipped);
+      if (r.warning) sink.result(toResult(r.file, [r.warning]));
+    } else if (r.messages.length === 0 && r.suppressedMessages.length === 0) sink.clean(r.file);
     else sink.result(toResult(r.file, r.messages, r.suppressedMessages, r.source));
   }
 }
@@ -147,8 +149,10 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
     const out: BatchResults = [];
     for (const file of batch) {
       const read = readLintable(file, directives);
-      if ('skipped' in read) options.onSkip?.(file, read.skipped);
-      else out.push(read.text ? await lintHere(file, read.text) : file);
+      if ('skipped' in read) {
+        options.onSkip?.(file, read.skipped);
+        if (read.warning) out.push(toResult(file, [read.warning]));
+      } else out.push(read.text ? await lintHere(file, read.text) : file);
     }
     return out;
   };
@@ -165,8 +169,10 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
         outcomes.forEach((o, i) => {
           const file = files[i]!;
           if (o === null) out.push(file);
-          else if ('skipped' in o) options.onSkip?.(file, o.skipped);
-          else out.push(toResult(file, o.messages, o.suppressedMessages, o.source));
+          else if ('skipped' in o) {
+            options.onSkip?.(file, o.skipped);
+            if (o.warning) out.push(toResult(file, [o.warning]));
+          } else out.push(toResult(file, o.messages, o.suppressedMessages, o.source));
         });
         return out;
       }),
@@ -189,6 +195,7 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
     const read = readLintable(file, directives);
     if ('skipped' in read) {
       options.onSkip?.(file, read.skipped);
+      if (read.warning) order.result(toResult(file, [read.warning]));
       continue;
     }
     if (!read.text) {

@@ -11,7 +11,7 @@ export interface LintBatch {
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
-export type LintBatchResult = ({ file: string; messages: LintMessage[]; suppressedMessages: SuppressedMessage[]; source?: string } | { file: string; skipped: string })[];
+export type LintBatchResult = ({ file: string; messages: LintMessage[]; suppressedMessages: SuppressedMessage[]; source?: string } | { file: string; skipped: string; warning?: LintMessage })[];
 
 const resolver = createCrossFileResolver();
 
@@ -20,7 +20,7 @@ export default async function lintBatch(batch: LintBatch): Promise<LintBatchResu
   const out: LintBatchResult = [];
   for (const file of batch.files) {
     const read = readLintable(file, (batch.reportUnusedDisableDirectives ?? 'off') !== 'off');
-    if ('skipped' in read) out.push({ file, skipped: read.skipped });
+    if ('skipped' in read) out.push({ file, skipped: read.skipped, ...(read.warning ? { warning: read.warning } : {}) });
     else if (!read.text) out.push({ file, messages: [], suppressedMessages: [] });
     else {
       const r = await lintOneFile(read.text, file, lintText, { ruleLevels: batch.ruleLevels, reportUnusedDisableDirectives: batch.reportUnusedDisableDirectives, resolver });

@@ -6,6 +6,7 @@
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { mayContainV2Call, mayContainV2CallInScanArea, mayHoldDisableDirective } from '../engine/prefilter.js';
 import { scanArea } from '../engine/prefilter-scan.js';
+import type { LintMessage } from '../rules/types.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -35,8 +36,22 @@ function decodeUtf16(buf: Buffer): string | null {
   return null;
 }
 
+/**
+ * A file too big to lint that names a V2 endpoint in what was read of it: reported as a warning (ESLint's way
+ * with files it will not lint), not only as a `--debug` note, since it may hold a call.
+ */
+export const TOO_BIG_WARNING: LintMessage = {
+  ruleId: null,
+  severity: 1,
+  message: `File not linted: it is over the ${MAX_FILE_BYTES / 1024 / 1024} MB size limit (bundled or generated code?) and names a V2 endpoint. Lint the sources it is built from.`,
+  line: 1,
+  column: 1,
+};
+
+export type Lintable = { text: string } | { skipped: string; warning?: LintMessage };
+
 /** Read a file for linting, or say why it is skipped. `text` is '' when the prefilter rules the file out (`directives`: a disable comment lets it in). */
-export function readLintable(file: string, directives = false): { text: string } | { skipped: string } {
+export function readLintable(file: string, directives = false): Lintable {
   const candidate = (t: string): boolean => mayContainV2Call(t) || (directives && mayHoldDisableDirective(t));
   let fd: number;
   try {
@@ -49,7 +64,7 @@ export function readLintable(file: string, directives = false): { text: string }
     let length = 0;
     for (;;) {
       if (length === shared.length) {
-        if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+        if (length > MAX_FILE_BYTES) return tooBig(length);
         shared = scanArea(shared.length * 2);
       }
       const want = shared.length - length;
@@ -58,7 +73,7 @@ export function readLintable(file: string, directives = false): { text: string }
       // A short read of a regular file is its end: no second read(2) to see 0 bytes.
       if (n < want) break;
     }
-    if (length > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    if (length > MAX_FILE_BYTES) return tooBig(length);
     const buf = shared.subarray(0, length);
     const utf16 = buf[0]! >= 0xfe ? decodeUtf16(buf) : null;
     if (utf16 !== null) return { text: candidate(utf16) ? utf16 : '' };
@@ -76,3 +91,9 @@ export function readLintable(file: string, directives = false): { text: string }
   }
 }
 
+
+/** What was read of a file over the limit (it is in the scan area) decides whether it may hold a call. */
+function tooBig(length: number): Lintable {
+  const skipped = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+  return mayContainV2CallInScanArea(shared, length) ? { skipped, warning: TOO_BIG_WARNING } : { skipped };
+}

@@ -151,6 +151,30 @@ describe('paths the user names', () => {
     // Walking from the top, node_modules is still skipped.
     expect(runCli(['--format', 'json', '.'], dir).status).toBe(0);
   });
+
+  it('`lint lib` lints lib/dist when build output is all there is under it, and skips it beside sources', () => {
+    const onlyDist = makeProject({ 'lib/dist/index.js': V2_CALL });
+    const r = runCli(['--format', 'json', 'lib'], onlyDist);
+    expect(r.status).toBe(1);
+    expect(parseJson(r.stdout).map((x) => x.filePath.slice(onlyDist.length + 1))).toEqual(['lib/dist/index.js']);
+    const both = makeProject({ 'lib/src/a.ts': 'export {};\n', 'lib/dist/index.js': V2_CALL });
+    const b = runCli(['--format', 'json', 'lib'], both);
+    expect(b.status).toBe(0);
+    expect(parseJson(b.stdout).map((x) => x.filePath.slice(both.length + 1))).toEqual(['lib/src/a.ts']);
+  });
+});
+
+describe('files over the 5 MB limit inside a tree', () => {
+  it('are a warning when what was read names a V2 endpoint, and a --debug note otherwise', () => {
+    const padding = '/* ' + 'x'.repeat(6 * 1024 * 1024) + ' */\n';
+    const dir = makeProject({ 'vendor/huge.js': `${V2_CALL}${padding}`, 'vendor/data.js': `export default 1;${padding}`, 'src/a.ts': 'export {};\n' });
+    const r = runCli(['--format', 'json', '--debug', '.'], dir);
+    expect(r.status).toBe(0);
+    const huge = parseJson(r.stdout).find((x) => x.filePath.endsWith('huge.js'))!;
+    expect(huge.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([[null, 1, expect.stringMatching(/^File not linted: it is over the 5 MB size limit/)]]);
+    expect(parseJson(r.stdout).some((x) => x.filePath.endsWith('data.js'))).toBe(false);
+    expect(r.stderr).toMatch(/skipped .*data\.js: larger than 5 MB/);
+  });
 });
 
 describe('big bundled files', () => {

@@ -46,13 +46,19 @@ export function analyzeAst(ast: t.File, filePath: string, options: AnalyzeOption
       const result = requestOf(path, site);
       const use = findResponseUse(result, site);
       const reads = use.reads.map((read) => ({ ...read, call: site.call }));
-      responseReads.push(...reads);
+      // What is the same on V3 is no V2-only read, though flows still follow it to the polls.
+      responseReads.push(...reads.filter((read) => !sameOnV3(site, read)));
       links.push({ site, path, reads, escapes: use.escapes });
     },
   } as Visitor);
   const flows = linkTaskFlows(links, ctx);
   const responseEscapes = new Map(links.map((l) => [l.site, l.escapes]));
   return { filePath, callSites, responseReads, flows, responseEscapes, staleV3Reads };
+}
+
+/** novita-sdk 1.x unwraps `data`: `upscale()` and `upscaleV3()` both resolve to `{ task_id }`. */
+function sameOnV3(site: CallSite, read: ResponseRead): boolean {
+  return site.client === 'novita-sdk' && site.endpoint === 'upscale' && read.v2Path === 'data.task_id';
 }
 
 /** The expression whose value is the response: superagent's is the outermost call of the chain. */

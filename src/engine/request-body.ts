@@ -1,7 +1,8 @@
 /**
  * Reads a V2 request body wherever it is built: inline, through variables,
- * `JSON.stringify`, spreads of known objects, `Object.assign`, and
- * `payload.x = …` statements (marked conditional inside `if`, loops, …).
+ * `JSON.stringify`, spreads of known objects, `Object.assign` (and the
+ * helpers compilers turn spreads into), and `payload.x = …` statements
+ * (marked conditional inside `if`, loops, …).
  */
 import * as t from '@babel/types';
 import type { NodePath } from './babel-traverse.js';
@@ -62,7 +63,7 @@ function collect(path: NodePath, ctx: EvalContext, seen: Set<t.Node>): Collected
   seen.add(p.node);
   if (p.isObjectExpression()) return collectObject(p, ctx, seen, false);
   if (p.isIdentifier()) return collectIdentifier(p, ctx, seen);
-  // `Object.assign({}, defaults, { image })`: every source contributes, later ones win.
+  // `Object.assign({}, defaults, { image })`, `__assign(__assign({}, params), {…})`: every source contributes, later ones win.
   if (p.isCallExpression() && isObjectAssign(p.node)) {
     const out: Collected = { properties: [], hasUnknownKeys: false };
     for (const a of p.get('arguments')) {
@@ -160,8 +161,27 @@ function collectIdentifier(path: NodePath<t.Identifier>, ctx: EvalContext, seen:
   return base;
 }
 
+/**
+ * `Object.assign(target, …sources)`, or a compiler's helper with the same
+ * meaning (object spread lowered for old targets): TypeScript's `__assign`
+ * (`tslib.__assign`, `tslib_1.__assign`), Babel's `_extends`, `_objectSpread`,
+ * `_objectSpread2` (renamed `_extends2`, …; `(0, _objectSpread2.default)(…)`
+ * with @babel/runtime), esbuild's `__spreadValues` / `__spreadProps`. The names
+ * are a compiler convention, so a local function of that name counts too.
+ */
+const MERGE_HELPER = /^(?:__assign|_extends\d*|_objectSpread\d*|__spreadValues|__spreadProps)$/;
+
 function isObjectAssign(node: t.CallExpression): boolean {
-  return t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Object' }) && t.isIdentifier(node.callee.property, { name: 'assign' });
+  let callee: t.Node = node.callee;
+  // `(0, tslib_1.__assign)(…)`: the callee of an indirect call is the sequence's last expression.
+  if (t.isSequenceExpression(callee)) callee = callee.expressions[callee.expressions.length - 1]!;
+  if (t.isIdentifier(callee)) return MERGE_HELPER.test(callee.name);
+  if (!t.isMemberExpression(callee) || callee.computed || !t.isIdentifier(callee.property)) return false;
+  const object = t.isIdentifier(callee.object) ? callee.object.name : undefined;
+  if (object === 'Object') return callee.property.name === 'assign';
+  // `_objectSpread2.default`: @babel/runtime's helper, imported under the helper's name.
+  if (callee.property.name === 'default') return object !== undefined && /^_(?:extends|objectSpread)\d*$/.test(object);
+  return MERGE_HELPER.test(callee.property.name);
 }
 
 /**

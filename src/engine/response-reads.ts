@@ -2,6 +2,8 @@
  * Follows a V2 call's result to the reads of V2-only response fields:
  * `res.data.task_id` (axios), `json.data.task_id` after `await res.json()`,
  * destructuring, `.then(r => r.json())`, `data.status === 2`, `imgs`, …
+ * Compiled `await` counts as `await`: `yield` in an `__awaiter` generator,
+ * and `return [4, x]` … `_a.sent()` in an ES5 `__generator` state machine.
  * Within one function; a value returned to a caller is not followed.
  */
 import * as t from '@babel/types';
@@ -128,6 +130,18 @@ export function findResponseUse(callPath: NodePath, site: CallSite): ResponseUse
       track(parent, held);
       return;
     }
+    // Compiled `await`: `yield x` in the generator an async helper runs, or tsc's ES5 `return [4, x]` resumed by `_a.sent()`.
+    if (parent.isYieldExpression() && parent.node.argument === path.node && isCompiledAwait(parent)) {
+      track(parent, held);
+      return;
+    }
+    if (parent.isArrayExpression() && parent.node.elements[1] === path.node) {
+      const resumed = resumeOfCompiledYield(parent);
+      if (resumed) {
+        track(resumed, held);
+        return;
+      }
+    }
     if ((parent.isMemberExpression() || parent.isOptionalMemberExpression()) && parent.node.object === path.node) {
       if (parent.node.computed || !t.isIdentifier(parent.node.property)) {
         escape(parent, 'bracket access to the response');
@@ -185,13 +199,47 @@ export function findResponseUse(callPath: NodePath, site: CallSite): ResponseUse
 }
 
 function describeEscape(parent: NodePath): string {
-  if (parent.isReturnStatement() || parent.isArrowFunctionExpression()) return 'the response is returned to callers fix cannot see';
+  if (parent.isReturnStatement() || parent.isArrowFunctionExpression() || isCompiledReturn(parent)) return 'the response is returned to callers fix cannot see';
   if (parent.isCallExpression() || parent.isNewExpression()) return 'the response is passed to a function';
   if (parent.isYieldExpression() || isCompiledYield(parent)) return 'the response is read through `yield`';
   if (parent.isTSSatisfiesExpression()) return 'the response goes through `satisfies`';
   if (parent.isObjectProperty() || parent.isArrayExpression() || parent.isSpreadElement()) return 'the response is stored in an object or array';
   if (parent.isAssignmentExpression()) return 'the response is stored outside a local variable';
   return `the response is used in a \`${parent.node.type}\``;
+}
+
+/** The name a helper is called by: `__awaiter`, `tslib_1.__awaiter`, `(0, tslib_1.__awaiter)`, `_asyncToGenerator2.default` (as `_asyncToGenerator2`). */
+function helperName(callee: t.Node): string | undefined {
+  let c = callee;
+  if (t.isSequenceExpression(c)) c = c.expressions[c.expressions.length - 1]!;
+  if (t.isIdentifier(c)) return c.name;
+  if (!t.isMemberExpression(c) || c.computed || !t.isIdentifier(c.property)) return undefined;
+  if (c.property.name === 'default' && t.isIdentifier(c.object)) return c.object.name;
+  return c.property.name;
+}
+
+/** Helpers that run a generator as an async function, each `yield` being an `await`: tslib, esbuild, Babel. */
+const ASYNC_HELPER = /^(?:__awaiter|__async|_asyncToGenerator\d*)$/;
+
+/**
+ * `yield x` inside the generator handed to an async helper
+ * (`__awaiter(this, void 0, void 0, function* () { … })`): the compiled
+ * `await x`. Any other generator (redux-saga, co) decides for itself what a
+ * `yield` gives back, so it stays an escape.
+ */
+function isCompiledAwait(yieldPath: NodePath<t.YieldExpression>): boolean {
+  if (yieldPath.node.delegate) return false;
+  const fn = yieldPath.getFunctionParent();
+  if (!fn?.isFunctionExpression() || !fn.node.generator) return false;
+  const call = fn.parentPath;
+  if (!call?.isCallExpression()) return false;
+  const args = call.node.arguments;
+  return args[args.length - 1] === fn.node && ASYNC_HELPER.test(helperName(call.node.callee) ?? '');
+}
+
+/** `[2, x]` in a `__generator` body: the compiled `return x`. */
+function isCompiledReturn(parent: NodePath): boolean {
+  return parent.isArrayExpression() && parent.node.elements.length === 2 && t.isNumericLiteral(parent.node.elements[0], { value: 2 }) && !!parent.parentPath?.isReturnStatement() && generatorStateOf(parent) !== undefined;
 }
 
 /**
@@ -203,4 +251,71 @@ function isCompiledYield(parent: NodePath): boolean {
   if (!parent.isArrayExpression() || !parent.parentPath?.isReturnStatement()) return false;
   const [op] = parent.node.elements;
   return parent.node.elements.length === 2 && t.isNumericLiteral(op, { value: 4 });
+}
+
+/** The state parameter (`_a`) of the `__generator(this, function (_a) { … })` body that `path` is directly in. */
+function generatorStateOf(path: NodePath): string | undefined {
+  const fn = path.getFunctionParent();
+  if (!fn?.isFunctionExpression() || fn.node.generator) return undefined;
+  const call = fn.parentPath;
+  if (!call?.isCallExpression() || call.node.arguments[1] !== fn.node || helperName(call.node.callee) !== '__generator') return undefined;
+  const [state] = fn.node.params;
+  return t.isIdentifier(state) ? state.name : undefined;
+}
+
+const isStateMember = (node: t.Node | null | undefined, state: string, name: string): boolean =>
+  t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.object, { name: state }) && t.isIdentifier(node.property, { name });
+
+/** `_a.label = n;` */
+function setsLabel(statement: t.Statement, state: string, n?: number): boolean {
+  if (!t.isExpressionStatement(statement) || !t.isAssignmentExpression(statement.expression, { operator: '=' })) return false;
+  const { left, right } = statement.expression;
+  return isStateMember(left, state, 'label') && (n === undefined || t.isNumericLiteral(right, { value: n }));
+}
+
+/**
+ * Where the value of a compiled `yield` (`return [4, x]`, `array` being
+ * `[4, x]`) comes back: the `_a.sent()` that starts the `case` of the next
+ * state. tslib's `__generator` adds one to `_a.label` on a yield, so when the
+ * `return` sits directly in `case n:` and that case is entered with the label
+ * at n (by a jump, or by a fall-through that sets `_a.label = n`, as tsc
+ * emits), the value arrives in `case n + 1:`. Any other shape: undefined,
+ * and the use stays an escape.
+ */
+function resumeOfCompiledYield(array: NodePath<t.ArrayExpression>): NodePath | undefined {
+  if (!isCompiledYield(array)) return undefined;
+  const ret = array.parentPath!;
+  const kase = ret.parentPath;
+  if (!kase?.isSwitchCase() || !t.isNumericLiteral(kase.node.test) || !kase.node.consequent.includes(ret.node as t.Statement)) return undefined;
+  const sw = kase.parentPath;
+  const state = generatorStateOf(array);
+  if (!sw?.isSwitchStatement() || state === undefined || !isStateMember(sw.node.discriminant, state, 'label')) return undefined;
+  const n = kase.node.test.value;
+  const cases = sw.node.cases;
+  const at = cases.indexOf(kase.node);
+  // The label must still be n at the `return`: not changed earlier in the case, and not left at n - 1 by a bare fall-through.
+  if (kase.node.consequent.slice(0, kase.node.consequent.indexOf(ret.node as t.Statement)).some((s) => setsLabel(s, state))) return undefined;
+  const before = at > 0 ? cases[at - 1]!.consequent : undefined;
+  const last = before?.[before.length - 1];
+  if (before && !(last && (t.isReturnStatement(last) || t.isThrowStatement(last) || setsLabel(last, state, n)))) return undefined;
+  const nextIndex = cases.findIndex((c) => t.isNumericLiteral(c.test, { value: n + 1 }));
+  if (nextIndex < 0) return undefined;
+  // The resumed value is read first thing in the case: the first `_a.sent()` there, in its first statement.
+  const first = (sw.get('cases')[nextIndex]!.get('consequent') as NodePath[])[0];
+  if (!first) return undefined;
+  let sent: NodePath | undefined;
+  const isSent = (p: NodePath): boolean => p.isCallExpression() && p.node.arguments.length === 0 && isStateMember(p.node.callee, state, 'sent');
+  if (first.isExpression() && isSent(first)) return first;
+  first.traverse({
+    Function(fn: NodePath) {
+      fn.skip();
+    },
+    CallExpression(call: NodePath<t.CallExpression>) {
+      if (!sent && isSent(call)) {
+        sent = call;
+        call.stop();
+      }
+    },
+  });
+  return sent;
 }

@@ -211,7 +211,12 @@ function shimBenches() {
   if (process.env.BENCH_SKIP_SHIM) return;
   for (const script of ['shim-pipeline.mjs', 'shim-overhead.mjs', 'shim-redis.mjs']) {
     console.log('');
-    spawnSync(process.execPath, [join(ROOT, 'bench', script)], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', script)], { stdio: 'inherit' });
+    // A shim bench that fails (or misses its targets) fails `npm run bench` too.
+    if (r.status !== 0) {
+      console.log(`bench/${script} exited with ${r.status ?? r.signal}`);
+      process.exitCode = 1;
+    }
   }
 }
 

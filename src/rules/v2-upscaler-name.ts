@@ -1,3 +1,4 @@
+import { planUpscale } from '../spec/plan.js';
 import { describeUpscalerFate, findUpscaler } from '../spec/upscalers.js';
 import { docsAnchor, type Rule } from './rule.js';
 
@@ -11,13 +12,17 @@ export const v2UpscalerName: Rule = {
   },
   check(ctx) {
     for (const site of ctx.analysis?.callSites ?? []) {
-      for (const prop of site.body?.properties ?? []) {
+      const body = site.body;
+      if (!body) continue;
+      // A second upscaler that does not run (`None`, or visibility 0 or absent) has no name to worry about: v2-param
+      // reports it as having no effect, the same fate as on every other path (spec/plan.ts).
+      const up2HasNoEffect = () => planUpscale({ params: body.properties, hasUnknownKeys: body.hasUnknownKeys }).fates.some((f) => f.name === 'upscaler_2' && f.kind === 'no-effect');
+      for (const prop of body.properties) {
         if (prop.name !== 'upscaler_1' && prop.name !== 'upscaler_2') continue;
         if (!prop.known || typeof prop.value !== 'string') continue;
         const spec = findUpscaler(prop.value);
         if (spec?.fate.kind === 'same') continue;
-        // A second upscaler of `None` does nothing.
-        if (prop.name === 'upscaler_2' && prop.value === 'None') continue;
+        if (prop.name === 'upscaler_2' && up2HasNoEffect()) continue;
         ctx.report({ span: prop.span, message: `\`${prop.name}\`: ${describeUpscalerFate(prop.value)}` });
       }
     }

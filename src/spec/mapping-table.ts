@@ -4,18 +4,10 @@
  */
 import { V2_UPSCALERS } from './upscalers.js';
 import { V2_UPSCALE_FIELDS } from './v2-upscale-fields.js';
-import { describeFieldForDocs } from './field-fate-message.js';
+import { describeFieldForDocs, describeFixForDocs } from './field-fate-message.js';
 import { V2_RESPONSE_FIELDS } from './v2-responses.js';
 import { V2_STATUS_TO_V3 } from './codes.js';
 import { V2_PROGRESS_PATH, V2_UPSCALE_PATH, V3_TASK_RESULT_PATH, V3_UPSCALE_PATH } from './endpoints.js';
-
-function fixDoes(kind: string): string {
-  switch (kind) {
-    case 'move': case 'map-name': case 'move-if-in-range': return 'rewrite';
-    case 'drop': return 'remove, report';
-    default: return 'route to shim';
-  }
-}
 
 export function renderMappingTable(): string {
   const rows: string[] = [
@@ -24,7 +16,7 @@ export function renderMappingTable(): string {
     `| \`POST ${V2_UPSCALE_PATH}\` | \`POST ${V3_UPSCALE_PATH}\` | rewrite URL and body |`,
     `| \`GET ${V2_PROGRESS_PATH}\` | \`GET ${V3_TASK_RESULT_PATH}\` | rewrite URL and reads |`,
   ];
-  for (const f of V2_UPSCALE_FIELDS) rows.push(`| \`${f.name}\` | ${describeFieldForDocs(f)} | ${fixDoes(f.fate.kind)} |`);
+  for (const f of V2_UPSCALE_FIELDS) rows.push(`| \`${f.name}\` | ${describeFieldForDocs(f)} | ${describeFixForDocs(f)} |`);
   for (const r of V2_RESPONSE_FIELDS) rows.push(`| response \`${r.path}\` (${r.endpoint}) | ${r.v3} | rewrite reads |`);
   for (const [v2, v3] of Object.entries(V2_STATUS_TO_V3)) rows.push(`| progress \`status\` ${v2} | \`"${v3}"\` | rewrite comparisons |`);
   return rows.join('\n');

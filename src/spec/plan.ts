@@ -3,9 +3,18 @@
  * statically (or at run time). "Never change behaviour silently": a body is
  * plain V3 only when V3 expresses its V2 semantics exactly.
  */
-import { describeParamFate } from './field-fate-message.js';
+import {
+  describeParamFate,
+  describePartnerOff,
+  describeResizeModeGate,
+  describeTunedPartnerOn,
+  describeUnknownResizeMode,
+  describeUnknownUpscalerName,
+  type ParamFate,
+  type ResizeModeFact,
+} from './field-fate-message.js';
 import { findUpscaler, type V3ModelName } from './upscalers.js';
-import { V2_UPSCALE_FIELDS, findV2Field } from './v2-upscale-fields.js';
+import { V2_UPSCALE_FIELDS, findV2Field, type V2FieldSpec } from './v2-upscale-fields.js';
 import { isV3ScaleFactor } from './v3.js';
 
 /** What is known about one body property. */
@@ -34,7 +43,10 @@ export interface DroppedParam {
   name: string;
   /** Why it can go: dropped by V3, or it has no effect with its value. */
   message: string;
-  /** True when dropping it is reported (V3 changes behaviour, e.g. TTL); false when inert. */
+  /**
+   * True when dropping it changes what the call does (e.g. the TTL), so fix's summary notes it; false when it has
+   * no effect. Lint reports every V2 field either way (`fates`).
+   */
   reported: boolean;
 }
 
@@ -46,17 +58,29 @@ export type UpscalePlan =
       substitutedFrom?: string;
       scaleFactor: number;
       dropped: DroppedParam[];
+      /** The fate of every V2 field present, in the spec's order. */
+      fates: ParamFate[];
     }
-  | { kind: 'shim'; reasons: BlockReason[]; dropped: DroppedParam[] };
+  | { kind: 'shim'; reasons: BlockReason[]; dropped: DroppedParam[]; fates: ParamFate[] };
 
 /** V2's default magnification when `upscaling_resize` is absent (A1111). */
 const DEFAULT_SCALE = findV2Field('upscaling_resize')!.default as number;
 
+type Switch = 'on' | 'off' | 'unknown';
+
+/** Whether V2 runs the feature a field turns on: an absent field is off only when every client leaves it off. */
+function switchOf(field: V2FieldSpec, p: KnownParam | undefined): Switch {
+  if (!p) return [field.default, ...(field.sentWhenAbsent !== undefined ? [field.sentWhenAbsent] : [])].every((v) => field.inertWhen?.(v)) ? 'off' : 'on';
+  if (!p.known) return 'unknown';
+  return field.inertWhen?.(p.value) ? 'off' : 'on';
+}
+
 export function planUpscale(facts: BodyFacts): UpscalePlan {
   const reasons: BlockReason[] = [];
   const dropped: DroppedParam[] = [];
+  const fates: ParamFate[] = [];
   if (facts.bodyUnknown) {
-    return { kind: 'shim', reasons: [{ kind: 'unknown-body', message: 'the request body cannot be known statically' }], dropped };
+    return { kind: 'shim', reasons: [{ kind: 'unknown-body', message: 'the request body cannot be known statically' }], dropped, fates };
   }
   const byName = new Map(facts.params.map((p) => [p.name, p]));
   if (facts.hasUnknownKeys) {
@@ -65,6 +89,8 @@ export function planUpscale(facts: BodyFacts): UpscalePlan {
 
   const mode = byName.get('resize_mode');
   const modeIsZero = !mode || (mode.known && (mode.value === 0 || mode.value === null || mode.value === undefined));
+  const modeIsOne = !!mode && mode.known && mode.value === 1;
+  const modeFact: ResizeModeFact = !mode ? { kind: 'absent' } : mode.known ? { kind: 'known', value: mode.value } : { kind: 'unknown' };
 
   // upscaler_1: must be an AI name with a V3 model.
   let modelName: V3ModelName | undefined;
@@ -104,25 +130,71 @@ export function planUpscale(facts: BodyFacts): UpscalePlan {
     else reasons.push({ kind: 'param', name: 'upscaling_resize', message: describeParamFate(findV2Field('upscaling_resize')!, scale.value, scale.known)! });
   }
 
+  const noEffect = (field: V2FieldSpec, p: KnownParam, why: string) => {
+    fates.push({ kind: 'no-effect', name: field.name, value: p.value, known: p.known, why });
+    dropped.push({ name: field.name, message: `\`${field.name}\` has no effect here (${why})`, reported: false });
+  };
+  const needsShim = (field: V2FieldSpec, message: string, blocks: boolean) => {
+    fates.push({ kind: 'needs-shim', name: field.name, message });
+    if (blocks) reasons.push({ kind: 'param', name: field.name, message });
+  };
+
   for (const field of V2_UPSCALE_FIELDS) {
     const p = byName.get(field.name);
-    if (!p || field.name === 'upscaler_1' || field.name === 'upscaling_resize' || field.name === 'image') continue;
-    if (field.onlyInResizeMode1 && modeIsZero && mode?.known !== false) {
-      dropped.push({ name: field.name, message: `\`${field.name}\` has no effect in \`resize_mode\` 0`, reported: false });
+    if (!p) continue;
+    if (field.name === 'upscaler_1') {
+      if (modelName) fates.push({ kind: 'moves', name: field.name, value: p.value, known: p.known, v3Field: (field.fate as { v3Field: string }).v3Field, as: modelName, substitute: !!substitutedFrom });
+      else fates.push({ kind: 'needs-shim', name: field.name, message: reasons.find((r) => r.kind === 'upscaler' && r.name === 'upscaler_1')!.message });
+      continue;
+    }
+    if (field.fate.kind === 'move') {
+      fates.push({ kind: 'moves', name: field.name, value: p.value, known: p.known, v3Field: field.fate.v3Field });
+      continue;
+    }
+    // Read only in one resize mode: no effect in the other one; needs the shim while the mode is not known.
+    if ((field.onlyInResizeMode1 && modeIsZero) || (field.onlyInResizeMode0 && modeIsOne)) {
+      noEffect(field, p, describeResizeModeGate(field.onlyInResizeMode1 ? 1 : 0, modeFact));
+      continue;
+    }
+    if (field.onlyInResizeMode0 && !modeIsZero) {
+      needsShim(field, describeUnknownResizeMode(field, p.value, p.known), false);
+      continue;
+    }
+    if (field.fate.kind === 'move-if-in-range') {
+      const message = describeParamFate(field, p.value, p.known);
+      if (message) fates.push({ kind: 'needs-shim', name: field.name, message });
+      else fates.push({ kind: 'moves', name: field.name, value: p.value, known: p.known, v3Field: field.fate.v3Field });
       continue;
     }
     if (p.known && field.inertWhen?.(p.value)) {
-      dropped.push({ name: field.name, message: `\`${field.name}\` = ${JSON.stringify(p.value)} has no effect`, reported: false });
+      noEffect(field, p, field.inertMeans ?? 'V2 ignores this value');
+      continue;
+    }
+    // V2 refuses an upscaler name it does not know (code 2 ModelNotExist), even when the upscaler would not run.
+    if (field.type === 'upscaler-name' && p.known && typeof p.value === 'string' && !findUpscaler(p.value)) {
+      needsShim(field, describeUnknownUpscalerName(field, p.value), true);
+      continue;
+    }
+    const partner = field.readOnlyWith ? findV2Field(field.readOnlyWith) : undefined;
+    const partnerParam = partner ? byName.get(partner.name) : undefined;
+    const partnerSwitch = partner ? switchOf(partner, partnerParam) : 'on';
+    if (partner && partnerSwitch === 'off') {
+      noEffect(field, p, describePartnerOff(partner, partnerParam));
       continue;
     }
     if (field.fate.kind === 'drop') {
+      fates.push({ kind: 'dropped', name: field.name, value: p.value, known: p.known, v3Behaviour: field.fate.v3Behaviour });
       dropped.push({ name: field.name, message: describeParamFate(field, p.value, p.known)!, reported: true });
       continue;
     }
+    if (partner && field.tunesOnly) {
+      needsShim(field, describeTunedPartnerOn(field, p.value, p.known, partner, partnerParam), false);
+      continue;
+    }
     const message = describeParamFate(field, p.value, p.known);
-    if (message) reasons.push({ kind: 'param', name: field.name, message });
+    if (message) needsShim(field, message, true);
   }
 
-  if (reasons.length > 0 || !modelName) return { kind: 'shim', reasons, dropped };
-  return { kind: 'plain-v3', modelName, substitutedFrom, scaleFactor, dropped };
+  if (reasons.length > 0 || !modelName) return { kind: 'shim', reasons, dropped, fates };
+  return { kind: 'plain-v3', modelName, substitutedFrom, scaleFactor, dropped, fates };
 }

@@ -3,7 +3,8 @@
  * V3 fate. Rules, messages, transforms, the shim's validation and the
  * README's mapping table all read this table.
  */
-import { V3_UPSCALE_REQUEST } from './v3.js';
+import { NOVITA_SDK_1X_DEFAULT_UPSCALER } from './novita-sdk.js';
+import { V3_RESULT_TTL_SECONDS, V3_UPSCALE_REQUEST } from './v3.js';
 
 export type V2FieldType = 'string' | 'upscaler-name' | 'integer' | 'number' | 'boolean' | 'enum';
 
@@ -40,13 +41,26 @@ export interface V2FieldSpec {
    * so it does not block a plain V3 rewrite.
    */
   inertWhen?: (value: unknown) => boolean;
+  /** What such a value means, for messages: `no GFPGAN pass`. */
+  inertMeans?: string;
+  /** When it is on (not inert), for messages and docs: `> 0`. */
+  onWhen?: string;
   /** Only read by V2 in `resize_mode` 1; inert when the mode is known to be 0. */
   onlyInResizeMode1?: boolean;
+  /** Only read by V2 in `resize_mode` 0; inert when the mode is known to be 1. */
+  onlyInResizeMode0?: boolean;
+  /** V2 reads it only when this other field is on (DESIGN.md, "V2 semantics"); inert when that one is off. */
+  readOnlyWith?: string;
+  /** It only tunes `readOnlyWith` (CodeFormer's weight): that field, not this one, is why a call needs the shim. */
+  tunesOnly?: boolean;
+  /** What a client sends when the field is absent, if not V2's default (novita-sdk 1.x fills in upscalers). */
+  sentWhenAbsent?: string;
 }
 
 const zeroOrAbsent = (v: unknown): boolean => v === 0 || v === null || v === undefined;
 const falsy = (v: unknown): boolean => v === false || v === null || v === undefined || v === 0;
-const noUpscaler = (v: unknown): boolean => v === null || v === undefined || v === 'None' || v === '';
+/** `None` (or empty) for every client: novita-sdk 1.x sends its default upscaler for a null or absent one. */
+const noUpscaler = (v: unknown): boolean => v === 'None' || v === '';
 
 export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
   {
@@ -73,6 +87,7 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     meaning: '0 = scale by `upscaling_resize`; 1 = scale to `upscaling_resize_w` x `upscaling_resize_h`',
     fate: { kind: 'values', plainV3Values: [0] },
     inertWhen: zeroOrAbsent,
+    inertMeans: 'V3 always scales by `request.scale_factor`, as mode 0 did',
   },
   {
     name: 'upscaling_resize',
@@ -83,6 +98,7 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     default: 2,
     meaning: 'magnification factor',
     fate: { kind: 'move-if-in-range', v3Field: V3_UPSCALE_REQUEST.scaleFactor },
+    onlyInResizeMode0: true,
   },
   {
     name: 'upscaling_resize_w',
@@ -123,6 +139,10 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     meaning: 'second upscaler, blended over the first',
     fate: { kind: 'shim' },
     inertWhen: noUpscaler,
+    inertMeans: 'no second upscaler',
+    onWhen: 'names an upscaler other than `None`',
+    readOnlyWith: 'extras_upscaler_2_visibility',
+    sentWhenAbsent: NOVITA_SDK_1X_DEFAULT_UPSCALER,
   },
   {
     name: 'extras_upscaler_2_visibility',
@@ -134,6 +154,9 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     meaning: 'blend weight of upscaler 2',
     fate: { kind: 'shim' },
     inertWhen: zeroOrAbsent,
+    inertMeans: 'nothing of a second upscaler is blended in',
+    onWhen: '> 0',
+    readOnlyWith: 'upscaler_2',
   },
   {
     name: 'gfpgan_visibility',
@@ -145,6 +168,8 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     meaning: 'GFPGAN face restoration, blended by this weight',
     fate: { kind: 'shim' },
     inertWhen: zeroOrAbsent,
+    inertMeans: 'no GFPGAN pass',
+    onWhen: '> 0',
   },
   {
     name: 'codeformer_visibility',
@@ -156,6 +181,8 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     meaning: 'CodeFormer face restoration, blended by this weight',
     fate: { kind: 'shim' },
     inertWhen: zeroOrAbsent,
+    inertMeans: 'no CodeFormer pass',
+    onWhen: '> 0',
   },
   {
     name: 'codeformer_weight',
@@ -166,8 +193,9 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     default: 0,
     meaning: 'CodeFormer fidelity: 0 = maximum effect, 1 = minimum',
     fate: { kind: 'shim' },
-    // Without CodeFormer visibility the weight does nothing.
-    inertWhen: () => true,
+    // The fidelity of the CodeFormer pass: without CodeFormer visibility the weight does nothing.
+    readOnlyWith: 'codeformer_visibility',
+    tunesOnly: true,
   },
   {
     name: 'img_expire_ttl',
@@ -177,7 +205,9 @@ export const V2_UPSCALE_FIELDS: readonly V2FieldSpec[] = [
     max: 604800,
     default: 3600,
     meaning: 'seconds the result images are kept',
-    fate: { kind: 'drop', v3Behaviour: 'V3 keeps results a fixed 3600 s' },
+    fate: { kind: 'drop', v3Behaviour: `V3 keeps results a fixed ${V3_RESULT_TTL_SECONDS} s` },
+    inertWhen: (v) => v === V3_RESULT_TTL_SECONDS,
+    inertMeans: `V3 keeps results ${V3_RESULT_TTL_SECONDS} s too`,
   },
 ];
 

@@ -73,11 +73,26 @@ const CASES: Record<string, Cases> = {
   },
   'v2-param': {
     both: {
-      valid: ["fetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify({ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 2 }) })"],
+      valid: ["fetch('https://api.novita.ai/v3/async/upscale', { body: JSON.stringify({ request: { model_name: 'RealESRGAN_x4plus_anime_6B', image_base64: 'x', scale_factor: 2 } }) })"],
       invalid: [
         {
+          // Every V2 field, each with its fate: plain moves too (V3 accepts none of them under its V2 name). A closed
+          // flow (submit, poll of its id), so fix writes it as V3 and the fields go.
+          code: "async function f() { const r = await fetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify({ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', upscaling_resize: 2, img_expire_ttl: 60 }) }); const id = (await r.json()).data.task_id; const p = await fetch(`https://api.novita.ai/v2/progress?task_id=${id}`); return (await p.json()).data.imgs }",
+          errors: [
+            { message: '`image` moves to `request.image_base64`; fix moves it' },
+            { message: '`upscaler_1` = "R-ESRGAN 4x+ Anime6B" moves to `request.model_name` as `RealESRGAN_x4plus_anime_6B`; fix moves it' },
+            { message: '`upscaling_resize` = 2 moves to `request.scale_factor`; fix moves it' },
+            { message: '`img_expire_ttl` was dropped in V3 (V3 keeps results a fixed 3600 s); fix removes it' },
+          ],
+        },
+        {
+          // A submit whose task id is not followed to a poll never moves to V3: its body stays V2 for the shim.
           code: "fetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify({ image: 'x', img_expire_ttl: 60 }) })",
-          errors: [{ message: '`img_expire_ttl` was dropped in V3 (V3 keeps results a fixed 3600 s); fix removes it' }],
+          errors: [
+            { message: '`image` moves to `request.image_base64` on V3; fix keeps it, as this call needs the compat shim: `upscaler_1` is absent (V2 default `None`: no AI upscale)' },
+            { message: '`img_expire_ttl` was dropped in V3 (V3 keeps results a fixed 3600 s); fix keeps it, as this call needs the compat shim: `upscaler_1` is absent (V2 default `None`: no AI upscale)' },
+          ],
         },
       ],
     },
@@ -87,7 +102,11 @@ const CASES: Record<string, Cases> = {
         {
           code: "const body = <Record<string, unknown>>{ image: 'x', upscaler_1: 'R-ESRGAN 4x+ Anime6B', gfpgan_visibility: 0.5 };\nfetch('https://api.novita.ai/v2/upscale', { body: JSON.stringify(body) });",
           filename: 'a.ts',
-          errors: [{ message: '`gfpgan_visibility` has no V3 equivalent; fix routes this call to the compat shim', line: 1, column: 89 }],
+          errors: [
+            { message: '`image` moves to `request.image_base64` on V3; fix keeps it, as this call needs the compat shim: `gfpgan_visibility` has no V3 equivalent', line: 1, column: 41 },
+            { message: '`upscaler_1` = "R-ESRGAN 4x+ Anime6B" moves to `request.model_name` as `RealESRGAN_x4plus_anime_6B` on V3; fix keeps it, as this call needs the compat shim: `gfpgan_visibility` has no V3 equivalent', line: 1, column: 53 },
+            { message: '`gfpgan_visibility` has no V3 equivalent; fix routes this call to the compat shim', line: 1, column: 89 },
+          ],
         },
       ],
     },

@@ -55,9 +55,9 @@ describe('flags and arguments', { timeout: 120_000 }, () => {
     expect(runCli(['-f', 'json', '-o', 'first.json', '-o', 'second.json'], dir).stdout).toBe('');
     expect(existsSync(join(dir, 'first.json'))).toBe(false);
     expect(parseJson(readFileSync(join(dir, 'second.json'), 'utf8'))).toHaveLength(1);
-    const warningsOnly = ['--rule', 'no-v2-upscale:off'];
-    expect(runCli([...warningsOnly, '--max-warnings', '0', '--max-warnings', '1'], dir).status).toBe(0);
-    const over = runCli([...warningsOnly, '--max-warnings', '1', '--max-warnings', '0'], dir);
+    const warningsOnly = ['--rule', 'no-v2-upscale:off']; // two v2-param warnings: `image` and `img_expire_ttl`
+    expect(runCli([...warningsOnly, '--max-warnings', '0', '--max-warnings', '2'], dir).status).toBe(0);
+    const over = runCli([...warningsOnly, '--max-warnings', '2', '--max-warnings', '0'], dir);
     expect(over.status).toBe(1);
     expect(over.stderr).toBe('novita-migrate found too many warnings (maximum: 0).\n');
   });
@@ -109,11 +109,12 @@ describe('flags and arguments', { timeout: 120_000 }, () => {
   it('--rule takes ESLint\'s spellings', () => {
     const dir = makeProject({ 'a.ts': V2_CALL });
     const json = (...rule: string[]) => parseJson(runCli(['--format', 'json', ...rule.flatMap((x) => ['--rule', x])], dir).stdout)[0]!;
-    expect(ruleIds(json())).toEqual(['no-v2-upscale:2', 'v2-param:1']);
+    // v2-param reports both V2 fields of the body (`image`, `img_expire_ttl`).
+    expect(ruleIds(json())).toEqual(['no-v2-upscale:2', 'v2-param:1', 'v2-param:1']);
     expect(ruleIds(json('no-v2-upscale: off', 'v2-param:0'))).toEqual([]);
-    expect(ruleIds(json('novita-migrate/no-v2-upscale:warn', 'v2-param: 2'))).toEqual(['no-v2-upscale:1', 'v2-param:2']);
-    expect(ruleIds(json('{"no-v2-upscale": "off", "novita-migrate/v2-param": ["error"]}'))).toEqual(['v2-param:2']);
-    expect(ruleIds(json('no-v2-upscale: off, v2-param: error'))).toEqual(['v2-param:2']);
+    expect(ruleIds(json('novita-migrate/no-v2-upscale:warn', 'v2-param: 2'))).toEqual(['no-v2-upscale:1', 'v2-param:2', 'v2-param:2']);
+    expect(ruleIds(json('{"no-v2-upscale": "off", "novita-migrate/v2-param": ["error"]}'))).toEqual(['v2-param:2', 'v2-param:2']);
+    expect(ruleIds(json('no-v2-upscale: off, v2-param: error'))).toEqual(['v2-param:2', 'v2-param:2']);
     const bad = runCli(['--rule', 'v2-param: loud'], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('novita-migrate: --rule: rule "v2-param" level must be off, warn or error\n');
@@ -149,8 +150,8 @@ describe('flags and arguments', { timeout: 120_000 }, () => {
       'ci/strict.json': JSON.stringify({ rules: { 'v2-param': 'error' } }),
     });
     expect(runCli([], dir).status).toBe(0);
-    expect(ruleIds(parseJson(runCli(['--no-config-lookup', '-f', 'json'], dir).stdout)[0]!)).toEqual(['no-v2-upscale:2', 'v2-param:1']);
-    expect(ruleIds(parseJson(runCli(['-c', 'ci/strict.json', '-f', 'json'], dir).stdout)[0]!)).toEqual(['no-v2-upscale:2', 'v2-param:2']);
+    expect(ruleIds(parseJson(runCli(['--no-config-lookup', '-f', 'json'], dir).stdout)[0]!)).toEqual(['no-v2-upscale:2', 'v2-param:1', 'v2-param:1']);
+    expect(ruleIds(parseJson(runCli(['-c', 'ci/strict.json', '-f', 'json'], dir).stdout)[0]!)).toEqual(['no-v2-upscale:2', 'v2-param:2', 'v2-param:2']);
     const missing = runCli(['--config', 'nope.json'], dir);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`novita-migrate: cannot read the config file ${join(dir, 'nope.json')}: no such file\n`);
@@ -177,7 +178,7 @@ describe('custom formatters (ESLint\'s signature)', { timeout: 120_000 }, () => 
     });
     const r = runCli(['-f', './formatter.mjs', 'src'], dir);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('src/a.ts 1/0 suppressed=1 no-v2-upscale,no-v2-progress,v2-param,v2-upscaler-name,v2-response-shape,v2-read-on-v3 null\n');
+    expect(r.stdout).toBe('src/a.ts 1/0 suppressed=2 no-v2-upscale,no-v2-progress,v2-param,v2-upscaler-name,v2-response-shape,v2-read-on-v3 null\n');
     expect(runCli(['-f', 'tools/count.cjs', 'src'], dir).stdout).toBe('1 problems\n');
     expect(runCli(['-f', 'tally', 'src'], dir).stdout).toBe('tally 1\n');
     expect(runCli(['-f', './formatter.mjs', '--rule', 'no-v2-upscale:warn', '--max-warnings', '0', 'src'], dir).stdout).toMatch(/\{"maxWarnings":0,"foundWarnings":1\}\n$/);
@@ -242,8 +243,9 @@ describe('reports', { timeout: 120_000 }, () => {
       ].join('\n'),
     });
     const [result] = parseJson(runCli(['--format', 'json'], dir).stdout);
-    expect(result!.messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['4:no-v2-upscale', '4:v2-param', '7:no-v2-upscale', '9:no-v2-upscale', '9:v2-param']);
-    expect(result!.suppressedMessages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['2:no-v2-upscale', '2:v2-param', '5:no-v2-upscale', '5:v2-param', '7:v2-param']);
+    // Each call has two V2 fields (`image`, `img_expire_ttl`): two v2-param findings per line.
+    expect(result!.messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['4:no-v2-upscale', '4:v2-param', '4:v2-param', '7:no-v2-upscale', '9:no-v2-upscale', '9:v2-param', '9:v2-param']);
+    expect(result!.suppressedMessages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['2:no-v2-upscale', '2:v2-param', '2:v2-param', '5:no-v2-upscale', '5:v2-param', '5:v2-param', '7:v2-param', '7:v2-param']);
     expect(result!.suppressedMessages[0]!.suppressions).toEqual([{ kind: 'directive', justification: 'legacy, removed in Q3' }]);
   });
 
@@ -251,7 +253,7 @@ describe('reports', { timeout: 120_000 }, () => {
     const dir = makeProject({
       'a.ts': `// novita-migrate-disable-next-line no-v2-upscale, v2-upscaler-name\n${V2_CALL}// novita-migrate-disable-next-line\nconst done = true;\n`,
     });
-    expect(runCli([], dir).status).toBe(0); // the v2-param warning alone does not fail the run
+    expect(runCli([], dir).status).toBe(0); // v2-param warnings alone do not fail the run
     const asErrors = runCli(['--format', 'json', '--report-unused-disable-directives'], dir);
     expect(asErrors.status).toBe(1);
     const messages = parseJson(asErrors.stdout)[0]!.messages;

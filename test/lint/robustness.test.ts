@@ -203,7 +203,7 @@ describe('component files', () => {
       'Other.vue': `<template><a href="https://example.com/v2/upscale">x</a></template>\n<script>\nconst u = 'https://example.com/v2/upscale';\nfetch(u);\n</script>\n`,
     });
     const results = parseJson(runCli(['--format', 'json', '.'], dir).stdout);
-    expect(results.find((x) => x.filePath.endsWith('App.vue'))!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['no-v2-upscale', 7, 17]]);
+    expect(results.find((x) => x.filePath.endsWith('App.vue'))!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['no-v2-upscale', 7, 17], ['v2-param', 7, 86]]);
     expect(results.find((x) => x.filePath.endsWith('Comp.svelte'))!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['no-v2-progress', 4, 13]]);
     expect(results.find((x) => x.filePath.endsWith('Other.vue'))!.messages).toEqual([]);
   });

@@ -47,9 +47,13 @@ describe('v2-param messages name the parameter and its V3 fate', () => {
   it('says what happens to each parameter', () => {
     const path = join(ROOT, 'v2-param', 'invalid.ts');
     const messages = lintText(readFileSync(path, 'utf8'), path).messages.filter((m) => m.ruleId === 'v2-param').map((m) => m.message);
+    // The factor outside V3's range sends the call to the shim, which keeps the V2 body: nothing is moved or removed.
+    const shim = "fix keeps it, as this call needs the compat shim: `upscaling_resize` = 6 is outside V3's `request.scale_factor` range (1, 4]";
     expect(messages).toEqual([
+      `\`image\` moves to \`request.image_base64\` on V3; ${shim}`,
+      `\`upscaler_1\` = "R-ESRGAN 4x+ Anime6B" moves to \`request.model_name\` as \`RealESRGAN_x4plus_anime_6B\` on V3; ${shim}`,
       "`upscaling_resize` = 6 is outside V3's `request.scale_factor` range (1, 4]; fix routes this call to the compat shim",
-      '`img_expire_ttl` was dropped in V3 (V3 keeps results a fixed 3600 s); fix removes it',
+      `\`img_expire_ttl\` was dropped in V3 (V3 keeps results a fixed 3600 s); ${shim}`,
       '`gfpgan_visibility` has no V3 equivalent; fix routes this call to the compat shim',
     ]);
   });

@@ -1,7 +1,7 @@
 export function go(image: string, faces: boolean) {
   const body: Record<string, unknown> = {
-    image,
-    upscaler_1: 'R-ESRGAN 4x+ Anime6B',
+    image, // expect: v2-param
+    upscaler_1: 'R-ESRGAN 4x+ Anime6B', // expect: v2-param
     upscaling_resize: 6, // expect: v2-param
     img_expire_ttl: 600, // expect: v2-param
   };

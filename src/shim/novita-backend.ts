@@ -12,6 +12,18 @@ import {
   V3_UPSCALE_PATH,
 } from '../spec/endpoints.js';
 import type { V3ModelName } from '../spec/upscalers.js';
+import {
+  V3_EXTRA_KEY,
+  V3_IMAGE_URL_KEY,
+  V3_IMAGES_KEY,
+  V3_REQUEST_FIELD,
+  V3_REQUEST_KEY,
+  V3_RESPONSE_IMAGE_TYPE_KEY,
+  V3_TASK_FIELD,
+  V3_TASK_ID_KEY,
+  V3_TASK_KEY,
+  V3_TASK_STATUS,
+} from '../spec/v3.js';
 import type { BackendContext, RgbImage, UpscaleBackend } from './backend.js';
 import { decodeToRgb, encodePngBase64 } from './v3/codec.js';
 import { BILLING_WORDS, createRetryingHttp, v2Fail } from './v3/retrying-http.js';
@@ -37,9 +49,10 @@ export interface NovitaBackendOptions {
   retryBaseMs?: number;
 }
 
+/** The parts of a V3 task result the shim reads; names from src/spec, as the codemod's. */
 interface V3TaskResult {
-  task?: { status?: string; reason?: string };
-  images?: Array<{ image_url?: string }>;
+  [V3_TASK_KEY]?: { [V3_TASK_FIELD.status]?: string; [V3_TASK_FIELD.reason]?: string };
+  [V3_IMAGES_KEY]?: Array<{ [V3_IMAGE_URL_KEY]?: string }>;
 }
 
 export function createNovitaBackend(options: NovitaBackendOptions = {}): UpscaleBackend {
@@ -81,32 +94,38 @@ export function createNovitaBackend(options: NovitaBackendOptions = {}): Upscale
     async upscale(image: RgbImage, model: V3ModelName, scale: number, ctx: BackendContext): Promise<RgbImage> {
       const key = keyFor(ctx);
       const step = startStep(ctx, key);
+      // `{ request: { model_name, image_base64, scale_factor }, extra: { response_image_type } }`, named by src/spec.
       const body = {
-        request: { model_name: model, image_base64: await encodePngBase64(image), scale_factor: scale },
-        extra: { response_image_type: 'png' },
+        [V3_REQUEST_KEY]: {
+          [V3_REQUEST_FIELD.modelName]: model,
+          [V3_REQUEST_FIELD.imageBase64]: await encodePngBase64(image),
+          [V3_REQUEST_FIELD.scaleFactor]: scale,
+        },
+        [V3_EXTRA_KEY]: { [V3_RESPONSE_IMAGE_TYPE_KEY]: 'png' },
       };
-      const submitted = await readJson<{ task_id?: unknown }>(
+      const submitted = await readJson<{ [V3_TASK_ID_KEY]?: unknown }>(
         await call(`${upstream}${V3_UPSCALE_PATH}`, jsonInit('POST', key, body), step, 'upscale'),
         'upscale',
       );
-      if (typeof submitted.task_id !== 'string' || !submitted.task_id) {
-        throw v2Fail(V2_CODES.InternalError, 'V3 upscale answered without a task_id');
+      const taskId = submitted[V3_TASK_ID_KEY];
+      if (typeof taskId !== 'string' || !taskId) {
+        throw v2Fail(V2_CODES.InternalError, `V3 upscale answered without a ${V3_TASK_ID_KEY}`);
       }
-      const resultUrl = `${upstream}${V3_TASK_RESULT_PATH}?task_id=${encodeURIComponent(submitted.task_id)}`;
+      const resultUrl = `${upstream}${V3_TASK_RESULT_PATH}?${V3_TASK_ID_KEY}=${encodeURIComponent(taskId)}`;
       for (;;) {
         checkStep(step);
         const result = await readJson<V3TaskResult>(await call(resultUrl, jsonInit('GET', key), step, 'task-result'), 'task-result');
-        const status = result.task?.status;
-        if (status === 'TASK_STATUS_SUCCEED') {
-          const url = result.images?.[0]?.image_url;
+        const status = result[V3_TASK_KEY]?.[V3_TASK_FIELD.status];
+        if (status === V3_TASK_STATUS.succeed) {
+          const url = result[V3_IMAGES_KEY]?.[0]?.[V3_IMAGE_URL_KEY];
           if (!url) throw v2Fail(V2_CODES.InternalError, 'V3 task succeeded without an image');
           // The image URL is a storage link: never send it the API key.
           const res = await call(url, { method: 'GET' }, step, 'image download');
           // Remember where these pixels came from: if nothing local changes them, V3's URL is the result.
           return { ...(await decodeToRgb(Buffer.from(await res.arrayBuffer()), 'the V3 result image')), sourceUrl: url };
         }
-        if (status === 'TASK_STATUS_FAILED') {
-          const reason = redact(result.task?.reason || 'no reason given', key);
+        if (status === V3_TASK_STATUS.failed) {
+          const reason = redact(result[V3_TASK_KEY]?.[V3_TASK_FIELD.reason] || 'no reason given', key);
           const code = BILLING_WORDS.test(reason) ? V2_CODES.CostBalanceFailure : V2_CODES.InternalError;
           throw v2Fail(code, `V3 upscale task failed: ${reason}`);
         }

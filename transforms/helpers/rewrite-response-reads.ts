@@ -8,6 +8,7 @@
  */
 import * as t from '@babel/types';
 import { V2_STATUS_TO_V3, type V2ProgressStatus } from '../../src/spec/codes.js';
+import { V3_ERROR_FIELD, V3_IMAGE_URL_KEY, V3_IMAGES_KEY, V3_TASK_FIELD, V3_TASK_KEY, V3_TASK_RESULT } from '../../src/spec/v3.js';
 import type { ResponseRead } from '../../src/engine/types.js';
 import type { FileStyle } from './file-style.js';
 import { quoteString } from './file-style.js';
@@ -110,7 +111,7 @@ function planCodeOrMsg(read: ResponseRead, root: t.Node): ReadPlan {
   const member = t.isMemberExpression(read.node) ? read.node : undefined;
   const todo = `V3 has no \`${read.v2Path}\`: a failed call is a non-2xx HTTP status with a \`{ code, reason, message }\` body`;
   if (!member) return { todo };
-  if (read.v2Path === 'msg') return { apply: () => void (member.property = t.identifier('message')) };
+  if (read.v2Path === 'msg') return { apply: () => void (member.property = t.identifier(V3_ERROR_FIELD.message)) };
   const cmp = comparisonOf(root, member);
   const other = cmp && (cmp.left === member ? cmp.right : cmp.left);
   if (!cmp || !t.isNumericLiteral(other, { value: 0 })) return { todo };
@@ -142,8 +143,8 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
   // Edit the smallest node: recast then reprints only that, and the statement keeps its own style.
   const dataMember = t.isMemberExpression(member.object) && !member.object.computed && t.isIdentifier(member.object.property, { name: 'data' }) ? member.object : undefined;
   const toTask = () => {
-    if (dataMember) dataMember.property = t.identifier('task');
-    else member.object = t.memberExpression(owner, t.identifier('task'));
+    if (dataMember) dataMember.property = t.identifier(V3_TASK_KEY);
+    else member.object = t.memberExpression(owner, t.identifier(V3_TASK_KEY));
   };
   switch (field) {
     case 'task_id':
@@ -164,14 +165,14 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
           },
         };
       }
-      return { todo: '`task.status` is a `TASK_STATUS_*` string on V3, not a number' };
+      return { todo: `\`${V3_TASK_RESULT.status}\` is a \`TASK_STATUS_*\` string on V3, not a number` };
     }
     case 'imgs':
       return {
         apply: () =>
           replaceInPlace(
             member,
-            t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier('images')), t.identifier('map')), [
+            t.callExpression(t.memberExpression(t.memberExpression(owner, t.identifier(V3_IMAGES_KEY)), t.identifier('map')), [
               // Typed so strict TypeScript accepts it (no implicit any).
               imageUrlOf(style.typescript ?? false),
             ]),
@@ -181,7 +182,7 @@ export function planRead(read: ResponseRead, sdk: boolean, style: FileStyle, roo
       return {
         apply: () => {
           toTask();
-          member.property = t.identifier('reason');
+          member.property = t.identifier(V3_TASK_FIELD.reason);
         },
       };
     default:
@@ -194,7 +195,7 @@ function unmovable(read: ResponseRead): string {
   const node = read.node;
   const optional = t.isOptionalMemberExpression(node) || (t.isBinaryExpression(node) && (t.isOptionalMemberExpression(node.left) || t.isOptionalMemberExpression(node.right)));
   if (optional) return `\`${read.v2Path}\` is read through an optional chain (\`?.\`), which fix does not rewrite`;
-  if (t.isNumericLiteral(node)) return `\`case ${node.value}:\` of a \`switch\` on the V2 \`${read.v2Path}\`: V3's \`task.status\` is a \`TASK_STATUS_*\` string`;
+  if (t.isNumericLiteral(node)) return `\`case ${node.value}:\` of a \`switch\` on the V2 \`${read.v2Path}\`: V3's \`${V3_TASK_RESULT.status}\` is a \`TASK_STATUS_*\` string`;
   if (t.isObjectProperty(node)) return `move \`${read.v2Path}\` to its V3 place by hand (destructured V2 response)`;
   return `move \`${read.v2Path}\` to its V3 place by hand`;
 }
@@ -203,6 +204,6 @@ function unmovable(read: ResponseRead): string {
 function imageUrlOf(typed: boolean): t.ArrowFunctionExpression {
   const param = t.identifier('image');
   // A type reference, not a literal type: recast prints literal types over several lines.
-  if (typed) param.typeAnnotation = t.tsTypeAnnotation(t.tsTypeReference(t.identifier('Record'), t.tsTypeParameterInstantiation([t.tsLiteralType(t.stringLiteral('image_url')), t.tsStringKeyword()])));
-  return t.arrowFunctionExpression([param], t.memberExpression(t.identifier('image'), t.identifier('image_url')));
+  if (typed) param.typeAnnotation = t.tsTypeAnnotation(t.tsTypeReference(t.identifier('Record'), t.tsTypeParameterInstantiation([t.tsLiteralType(t.stringLiteral(V3_IMAGE_URL_KEY)), t.tsStringKeyword()])));
+  return t.arrowFunctionExpression([param], t.memberExpression(t.identifier('image'), t.identifier(V3_IMAGE_URL_KEY)));
 }

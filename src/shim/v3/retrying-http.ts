@@ -6,6 +6,7 @@
  * error message.
  */
 import { V2_CODES, v2CodeName } from '../../spec/codes.js';
+import { V3_ERROR_FIELD } from '../../spec/v3.js';
 import { V2Error } from '../backend.js';
 
 export interface RetryPolicy {
@@ -20,11 +21,16 @@ export interface RetryPolicy {
   retryBaseMs: number;
 }
 
-/** The V3 error body of a non-2xx answer. */
+/** The V3 error body of a non-2xx answer (names from src/spec). */
 interface V3ErrorBody {
-  code?: unknown;
-  reason?: unknown;
-  message?: unknown;
+  [V3_ERROR_FIELD.code]?: unknown;
+  [V3_ERROR_FIELD.reason]?: unknown;
+  [V3_ERROR_FIELD.message]?: unknown;
+}
+
+/** The error body's human-readable parts, reason first. */
+function errorTexts(body: V3ErrorBody): unknown[] {
+  return [body[V3_ERROR_FIELD.reason], body[V3_ERROR_FIELD.message]];
 }
 
 const RETRY_AFTER_CAP_MS = 60_000;
@@ -137,7 +143,7 @@ export function createRetryingHttp(policy: RetryPolicy): RetryingHttp {
 
   function describeBody(body: V3ErrorBody | undefined, key: string | undefined): string {
     if (!body) return '';
-    const parts = [body.reason, body.message].filter((p): p is string => typeof p === 'string' && p.length > 0);
+    const parts = errorTexts(body).filter((p): p is string => typeof p === 'string' && p.length > 0);
     return parts.length ? ` ${redact(parts.join(': '), key)}` : '';
   }
 
@@ -176,6 +182,6 @@ function parseErrorBody(text: string): V3ErrorBody | undefined {
 }
 
 function isBillingBody(body: V3ErrorBody | undefined): boolean {
-  return !!body && [body.reason, body.message].some((t) => typeof t === 'string' && BILLING_WORDS.test(t));
+  return !!body && errorTexts(body).some((t) => typeof t === 'string' && BILLING_WORDS.test(t));
 }
 

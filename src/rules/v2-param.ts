@@ -32,7 +32,7 @@ export const v2Param: Rule = {
   meta: {
     id: 'v2-param',
     defaultSeverity: 'warn',
-    description: 'V2 upscale parameters that V3 drops or cannot express',
+    description: 'every V2 upscale parameter, with its fate on V3: moves, needs the shim, or has no effect',
     help: 'V3 accepts none of the V2 body fields under their V2 names. Each one present is reported once with its fate: it moves to a V3 field (`image` -> `request.image_base64`, `upscaler_1` -> `request.model_name`, `upscaling_resize` -> `request.scale_factor`); it needs the compat shim (second upscaler, resize-to-size, crop, face restoration, a `scale_factor` outside (1, 4]); it has no effect with these values (V2 ignored it) and fix removes it; or V3 dropped it (`img_expire_ttl`: results are kept a fixed 3600 s). A call that needs the shim keeps its V2 body: `novita-migrate fix` routes it to `novita-migrate/shim`, which still implements every field.',
     docsAnchor: docsAnchor('v2-param'),
   },

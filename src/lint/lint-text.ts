@@ -5,6 +5,7 @@
  */
 import { analyzeAst } from '../engine/analyze.js';
 import { isJsLikeFile, isStackOverflow, parseSource } from '../engine/parse.js';
+import { parseForLint } from '../engine/parse-for-lint.js';
 import { mayContainV2Call, mayHoldDisableDirective } from '../engine/prefilter.js';
 import type { CrossFileResolver } from '../engine/resolver.js';
 import { scanTextForV2Urls } from '../engine/text-scan.js';
@@ -23,6 +24,8 @@ export interface LintTextOptions {
   eslintDirectives?: boolean;
   /** Report `novita-migrate-disable…` comments that suppress nothing, at this severity (default `off`). */
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  /** Parse every statement of an ES module, not only those that can hold a call (tests compare the two). */
+  parseWhole?: boolean;
 }
 
 export interface LintTextResult {
@@ -87,7 +90,8 @@ function lintTextUnguarded(text: string, filePath: string, options: LintTextOpti
   } else if (blocks) {
     analysis = { filePath, callSites: [], responseReads: [] };
     for (const block of blocks) {
-      const parsed = parseSource(block.code, block.parseAs, { rethrowStackOverflow: true, attachComment: false });
+      const parse = options.parseWhole ? parseSource : parseForLint;
+      const parsed = parse(block.code, block.parseAs, { rethrowStackOverflow: true, attachComment: false });
       if (!parsed.ok) {
         return { messages: [{ ruleId: null, fatal: true, severity: 2, message: parsed.failure.message, line: parsed.failure.line, column: parsed.failure.column }], suppressedMessages: [] };
       }

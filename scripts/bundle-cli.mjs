@@ -29,7 +29,7 @@ rmSync(new URL(`../${OUT}`, import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
   entryPoints: {
-    'novita-migrate': 'src/cli/main.ts',
+    'novita-migrate': 'src/cli/bin.ts',
     'candidate-worker': 'src/lint/candidate-worker.ts',
     'deep-stack-worker': 'src/lint/deep-stack-worker.ts',
     'lint-worker': 'src/lint/lint-worker.ts',

@@ -4,16 +4,18 @@
  * main thread hands it some (large trees): their candidates are linted here,
  * so their text never crosses threads.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { RuleLevel } from '../rules/types.js';
 import { lintText } from './lint-text.js';
-import type { BatchOutcome, BatchReply, BatchRequest, CandidateReply, CandidateRequest } from './candidate-linter.js';
+import type { BatchOutcome, BatchReply, BatchRequest, CandidateReply, CandidateRequest, ConfigMessage } from './candidate-linter.js';
 import { createCrossFileResolver } from '../engine/resolver.js';
 import { readLintable } from './read-lintable.js';
 
-const { ruleLevels, reportUnusedDisableDirectives } = workerData as { ruleLevels?: Record<string, RuleLevel>; reportUnusedDisableDirectives?: 'off' | 'warn' | 'error' };
+// The run's settings arrive as the first message (the thread may start before the command line is parsed).
+let ruleLevels: Record<string, RuleLevel> | undefined;
+let reportUnusedDisableDirectives: 'off' | 'warn' | 'error' | undefined;
+let directives = false;
 const resolver = createCrossFileResolver();
-const directives = (reportUnusedDisableDirectives ?? 'off') !== 'off';
 
 // lintText never throws; a file too deep even for this stack comes back as its fatal message.
 const lint = (file: string, text: string) => lintText(text, file, { ruleLevels, reportUnusedDisableDirectives, resolver });
@@ -27,7 +29,12 @@ function readAndLint(file: string): BatchOutcome {
   return { messages, suppressedMessages, source: read.text };
 }
 
-parentPort!.on('message', (req: CandidateRequest | BatchRequest) => {
+parentPort!.on('message', (req: ConfigMessage | CandidateRequest | BatchRequest) => {
+  if ('config' in req) {
+    ({ ruleLevels, reportUnusedDisableDirectives } = req.config);
+    directives = (reportUnusedDisableDirectives ?? 'off') !== 'off';
+    return;
+  }
   if ('files' in req) {
     parentPort!.postMessage({ id: req.id, outcomes: req.files.map(readAndLint) } satisfies BatchReply);
     return;

@@ -159,6 +159,7 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
   const order = new OrderedResults(sink);
   let batch: string[] | undefined;
   let inFlight = 0;
+  let candidatesWaiting = 0;
   const sendBatch = (files: string[]): void => {
     inFlight++;
     order.laterBatch(
@@ -184,7 +185,8 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
     if (total !== undefined) options.onProgress?.(done, total);
     // The thread's replies arrive as events: let them in now and then, or it would never get a second batch.
     if (candidates && done % 64 === 0) await new Promise(setImmediate);
-    if (candidates && (batch || inFlight < MAX_BATCHES_IN_FLIGHT)) {
+    // Only a thread with no candidate of ours waiting takes reading off this one: linting is what it is for.
+    if (candidates && (batch || (inFlight < MAX_BATCHES_IN_FLIGHT && candidatesWaiting === 0))) {
       (batch ??= []).push(file);
       if (batch.length === BATCH_FILES) {
         sendBatch(batch);
@@ -207,7 +209,13 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
       order.result(await lintHere(file, text));
       continue;
     }
-    order.later(candidates.lint(file, text).then((m) => (m ? toResult(file, m.messages, m.suppressedMessages, text) : lintHere(file, text))));
+    candidatesWaiting++;
+    order.later(
+      candidates.lint(file, text).then((m) => {
+        candidatesWaiting--;
+        return m ? toResult(file, m.messages, m.suppressedMessages, text) : lintHere(file, text);
+      }),
+    );
     if (order.pending >= MAX_PENDING) await order.oldest();
   }
   if (batch) sendBatch(batch);

@@ -52,6 +52,18 @@ export interface FakeV3Options {
   apiKey?: string;
   /** task-result polls a task spends in QUEUED and PROCESSING before SUCCEED. Default 1 each; 0 = instant. */
   pollsPerStage?: number;
+  /**
+   * What restore-face answers (an encoded image, e.g. PNG), given the request's image (its bytes and size).
+   * Default: the input back unchanged, same size and pixels. Lets a test answer with another size.
+   */
+  restoreFaceOutput?: (input: FakeV3InputImage) => Buffer | Promise<Buffer>;
+}
+
+/** An image a request sent, as the fake received it (still encoded, with its size). */
+export interface FakeV3InputImage {
+  bytes: Buffer;
+  width: number;
+  height: number;
 }
 
 export interface FakeV3 {
@@ -272,6 +284,7 @@ export function createFakeV3Handler(options: FakeV3HandlerOptions): FakeV3Handle
       throw new BadRequest('INVALID_REQUEST_BODY', 'fidelity must be in [0, 1]');
     }
     const input = await decodeInput(body.image_file, 'image_file');
+    if (options.restoreFaceOutput) return { image_file: (await options.restoreFaceOutput(input)).toString('base64'), image_type: 'png' };
     // A face restorer that changes nothing: same size and pixels back.
     return { image_file: (await sharp(input.bytes).png().toBuffer()).toString('base64'), image_type: 'png' };
   }
@@ -310,7 +323,7 @@ function rejectUnknownKeys(obj: Record<string, unknown>, allowed: readonly strin
   }
 }
 
-async function decodeInput(value: unknown, field: string): Promise<{ bytes: Buffer; width: number; height: number }> {
+async function decodeInput(value: unknown, field: string): Promise<FakeV3InputImage> {
   if (typeof value !== 'string' || value.length === 0) throw new BadRequest('INVALID_REQUEST_BODY', `${field} is required`);
   if (value.startsWith('data:')) throw new BadRequest('INVALID_REQUEST_BODY', `${field} must be bare base64, not a data URL`);
   const bytes = Buffer.from(value, 'base64');

@@ -17,10 +17,13 @@ const PAGE = 64 * 1024;
 interface Kernel {
   memory: WebAssembly.Memory;
   hasEndpointWord(length: number): number;
+  hasNul(length: number): number;
 }
 
 let kernel: Kernel | undefined;
 let area: Buffer | undefined;
+/** The whole memory, for zeroing the slack without a new view per file (remade when the memory grows). */
+let bytes: Uint8Array | undefined;
 
 function instance(): Kernel {
   if (!kernel) {
@@ -47,6 +50,12 @@ export function scanArea(capacity: number): Buffer {
 /** Whether the first `length` bytes of the scan area name an endpoint (`pscale`, `PSCALE`, `rogress`, `ROGRESS`, `task-result`). */
 export function scanAreaHasEndpointWord(length: number): boolean {
   const k = instance();
-  new Uint8Array(k.memory.buffer, BASE + length, SLACK).fill(0);
+  if (!bytes || bytes.buffer !== k.memory.buffer) bytes = new Uint8Array(k.memory.buffer);
+  bytes.fill(0, BASE + length, BASE + length + SLACK);
   return k.hasEndpointWord(length) === 1;
+}
+
+/** Git's binary test on the first `length` bytes of the scan area: a NUL byte in the first 8000. */
+export function scanAreaHasNul(length: number): boolean {
+  return instance().hasNul(length) === 1;
 }

@@ -5,15 +5,10 @@
  */
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { mayContainV2Call, mayContainV2CallInScanArea, mayHoldDisableDirective } from '../engine/prefilter.js';
-import { scanArea } from '../engine/prefilter-scan.js';
+import { scanArea, scanAreaHasNul } from '../engine/prefilter-scan.js';
 import type { LintMessage } from '../rules/types.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** A NUL byte in the first 8000 bytes, as git decides. */
-function isBinary(buf: Buffer): boolean {
-  return buf.subarray(0, 8000).indexOf(0) !== -1;
-}
 
 /**
  * One buffer, reused for every file: reading 20,000 files into fresh
@@ -74,12 +69,15 @@ export function readLintable(file: string, directives = false): Lintable {
       if (n < want) break;
     }
     if (length > MAX_FILE_BYTES) return tooBig(length);
+    // UTF-16 (a BOM FF FE / FE FF) is decoded; everything else is searched where it was read.
+    if (length >= 2 && shared[0]! >= 0xfe) {
+      const utf16 = decodeUtf16(shared.subarray(0, length));
+      if (utf16 !== null) return { text: candidate(utf16) ? utf16 : '' };
+    }
+    // Most files stop here, before any decoding or parsing (and without a single allocation).
+    if (!mayContainV2CallInScanArea(shared, length) && !(directives && mayHoldDisableDirective(shared.subarray(0, length)))) return scanAreaHasNul(length) ? { skipped: 'binary' } : { text: '' };
+    if (scanAreaHasNul(length)) return { skipped: 'binary' };
     const buf = shared.subarray(0, length);
-    const utf16 = buf[0]! >= 0xfe ? decodeUtf16(buf) : null;
-    if (utf16 !== null) return { text: candidate(utf16) ? utf16 : '' };
-    // Most files stop here, before any decoding or parsing.
-    if (!mayContainV2CallInScanArea(shared, length) && !(directives && mayHoldDisableDirective(buf))) return isBinary(buf) ? { skipped: 'binary' } : { text: '' };
-    if (isBinary(buf)) return { skipped: 'binary' };
     let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };

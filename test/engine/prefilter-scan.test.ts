@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allFiles, FIXTURES } from './fixture-files.js';
 import { mayContainV2Call, mayContainV2CallInScanArea } from '../../src/engine/prefilter.js';
-import { scanArea } from '../../src/engine/prefilter-scan.js';
+import { scanArea, scanAreaHasNul } from '../../src/engine/prefilter-scan.js';
 
 
 /** As readLintable does: the bytes read into the scan area, then the kernel. */
@@ -56,5 +56,25 @@ describe('the scan area decides as the text prefilter does', () => {
   it('needs a context word as well, as the text prefilter does', () => {
     expect(viaScanArea(Buffer.from('const upscale = 1;'))).toBe(false);
     expect(viaScanArea(Buffer.from("const upscale = require('x');"))).toBe(true);
+  });
+});
+
+describe('the binary test (a NUL in the first 8000 bytes, as git decides)', () => {
+  const nul = (bytes: Buffer): boolean => {
+    const area = scanArea(bytes.length);
+    bytes.copy(area);
+    return scanAreaHasNul(bytes.length);
+  };
+  it('finds a NUL at every offset of the first 8000 bytes, and none after them or past the end', () => {
+    for (const at of [0, 1, 15, 16, 17, 31, 4095, 7983, 7999]) {
+      const b = Buffer.alloc(9000, 0x61);
+      b[at] = 0;
+      expect(nul(b), String(at)).toBe(true);
+    }
+    const late = Buffer.alloc(9000, 0x61);
+    late[8000] = 0;
+    expect(nul(late)).toBe(false);
+    // A short text: the zeroed slack after it is not part of the file.
+    for (let n = 0; n < 40; n++) expect(nul(Buffer.alloc(n, 0x61)), String(n)).toBe(false);
   });
 });

@@ -30,7 +30,8 @@ import type { CallSite, FileAnalysis } from '../src/engine/types.js';
 import { V2_PROGRESS_PATH, V2_UPSCALE_PATH, V3_TASK_RESULT_PATH, V3_UPSCALE_PATH } from '../src/spec/endpoints.js';
 import { planUpscale } from '../src/spec/plan.js';
 import { addTodo, enclosingStatement } from './helpers/add-todo-comment.js';
-import { canRebuildBody, rebuildBody } from './helpers/build-v3-body.js';
+import { rebuildBody } from './helpers/build-v3-body.js';
+import { BODY_NOT_REBUILDABLE, FUNCTIONAL_SDK_IMPORT, isRebuildableBody, SELF_POLLING_SDK } from '../src/engine/v3-blockers.js';
 import { detectStyle, type FileStyle } from './helpers/file-style.js';
 import { recastParserFor } from './helpers/parser.js';
 import { planRead } from './helpers/rewrite-response-reads.js';
@@ -99,10 +100,10 @@ function planV3(site: CallSite, fc: FileContext): { apply: () => void; note?: st
   // The call may not happen at all (`fetch?.(…)`, `(impl ?? fetch)?.(…)`): a person decides what its V3 form is.
   if (site.call.type === 'OptionalCallExpression') todos.push('an optional call (`?.(…)`) is left for a person to rewrite');
   if (site.endpoint === 'upscale') {
-    if (isSelfPollingSdkCall(site)) return { todos: ['novita-sdk `upscaleSync` polls V2 by itself'] };
+    if (isSelfPollingSdkCall(site)) return { todos: [SELF_POLLING_SDK] };
     const plan = planUpscale({ params: site.body?.properties ?? [], hasUnknownKeys: site.body?.hasUnknownKeys ?? false, bodyUnknown: !site.body });
     if (plan.kind === 'shim') todos.push(...plan.reasons.map((r) => r.message.replace(/; fix routes this call to the compat shim.*$/, '')));
-    else if (!canRebuildBody(site.body)) todos.push('the body is built over several statements or spread from elsewhere');
+    else if (!isRebuildableBody(site.body)) todos.push(BODY_NOT_REBUILDABLE);
     else {
       const body = site.body;
       applies.push(() => rebuildBody(body, plan.modelName, plan.scaleFactor, style));
@@ -133,7 +134,7 @@ function planSdkRename(site: CallSite, from: string, to: string): Plan {
     const property = callee.property;
     return { apply: () => void (callee.property = { ...property, name: to } as t.Identifier) };
   }
-  return { todo: 'the functional novita-sdk import is renamed only through the shim' };
+  return { todo: FUNCTIONAL_SDK_IMPORT };
 }
 
 function unique(list: string[]): string[] {

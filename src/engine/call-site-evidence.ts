@@ -21,15 +21,14 @@
 import { VISITOR_KEYS } from '@babel/types';
 import type * as t from '@babel/types';
 import { isNovitaHost } from '../spec/endpoints.js';
+import { ENDPOINT_NAME, NOVITA_NAME } from './prefilter.js';
 
-const ENDPOINT_WORD = /upscale|progress|task-result/i;
 const FULL_URL = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]+)[/?#]/i;
-const NOVITA_WORD = /novita|omniinfer/i;
 
 /** A literal naming an endpoint, unless it is wholly another service's URL. */
 function stringNamesEndpoint(text: string): boolean {
-  if (!ENDPOINT_WORD.test(text)) return false;
-  if (NOVITA_WORD.test(text)) return true;
+  if (!ENDPOINT_NAME.test(text)) return false;
+  if (NOVITA_NAME.test(text)) return true;
   const host = FULL_URL.exec(text)?.[1];
   return host === undefined || host.includes('$') || isNovitaHost(host.replace(/:\d+$/, ''));
 }
@@ -39,7 +38,7 @@ function isForeignUrlTemplate(node: t.TemplateLiteral): boolean {
   const head = node.quasis[0]?.value.cooked ?? node.quasis[0]?.value.raw ?? '';
   const host = FULL_URL.exec(head)?.[1];
   if (host === undefined || isNovitaHost(host.replace(/:\d+$/, ''))) return false;
-  return !node.quasis.some((q) => NOVITA_WORD.test(q.value.raw));
+  return !node.quasis.some((q) => NOVITA_NAME.test(q.value.raw));
 }
 
 type Node = t.Node & Record<string, unknown>;
@@ -191,7 +190,7 @@ function scan(root: Node, imported: Set<string>): StatementFacts {
       }
       case 'Identifier': {
         const name = node.name as string;
-        if (ENDPOINT_WORD.test(name) && !isDeclarationOrWrite(key, visit.up)) facts.mentions = true;
+        if (ENDPOINT_NAME.test(name) && !isDeclarationOrWrite(key, visit.up)) facts.mentions = true;
         if (!isNameOnly(parent, key)) {
           facts.reads.add(name);
           if (!(parent !== undefined && CALLS.has(parent.type) && key === 'callee')) facts.valueReads.add(name);
@@ -200,8 +199,8 @@ function scan(root: Node, imported: Set<string>): StatementFacts {
       }
       case 'ImportDeclaration':
         for (const spec of (node as unknown as t.ImportDeclaration).specifiers) {
-          if (ENDPOINT_WORD.test(spec.local.name)) facts.mentions = true;
-          if (spec.type === 'ImportSpecifier' && spec.imported.type === 'Identifier' && ENDPOINT_WORD.test(spec.imported.name)) facts.mentions = true;
+          if (ENDPOINT_NAME.test(spec.local.name)) facts.mentions = true;
+          if (spec.type === 'ImportSpecifier' && spec.imported.type === 'Identifier' && ENDPOINT_NAME.test(spec.imported.name)) facts.mentions = true;
         }
         // The source string is a module path, not a URL.
         continue;
@@ -210,12 +209,12 @@ function scan(root: Node, imported: Set<string>): StatementFacts {
           const names = new Set<string>();
           patternNames(node.id as t.Node, names);
           for (const n of names) {
-            if (ENDPOINT_WORD.test(n)) facts.mentions = true;
+            if (ENDPOINT_NAME.test(n)) facts.mentions = true;
             imported.add(n);
           }
           // `const { progress: poll } = require('novita-sdk')`: the key names the SDK function.
           if ((node.id as Node).type === 'ObjectPattern') {
-            for (const prop of (node.id as unknown as t.ObjectPattern).properties) if (prop.type === 'ObjectProperty' && prop.key.type === 'Identifier' && ENDPOINT_WORD.test(prop.key.name)) facts.mentions = true;
+            for (const prop of (node.id as unknown as t.ObjectPattern).properties) if (prop.type === 'ObjectProperty' && prop.key.type === 'Identifier' && ENDPOINT_NAME.test(prop.key.name)) facts.mentions = true;
           }
           // Nothing else to see in `require('x')`: its string is a module path.
           continue;

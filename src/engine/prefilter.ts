@@ -15,7 +15,20 @@
  * disk take a faster path still (prefilter-scan.ts: the same words, found
  * by a SIMD kernel where they were read); `mayContainV2CallInScanArea`.
  */
+import { NOVITA_HOSTS, V2_PROGRESS_PATH, V2_UPSCALE_PATH, V3_TASK_RESULT_PATH } from '../spec/endpoints.js';
 import { scanAreaHasEndpointWord } from './prefilter-scan.js';
+
+const lastSegment = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * The names a call site's text must contain somewhere (any case): the endpoints' own (`upscale`, `progress`,
+ * `task-result`, from src/spec). The later, AST-level looks (call-site-evidence.ts, statement-ranges.ts) test
+ * these; the byte test below and the kernel look for the same words in the cases code writes them.
+ */
+export const ENDPOINT_NAME = new RegExp([V2_UPSCALE_PATH, V2_PROGRESS_PATH, V3_TASK_RESULT_PATH].map(lastSegment).join('|'), 'i');
+
+/** A Novita host's own name (`novita`, `omniinfer`), from src/spec. */
+export const NOVITA_NAME = new RegExp(NOVITA_HOSTS.map((h) => h.split('.')[1]).join('|'), 'i');
 
 // Case variants cover `upscale`, `Upscale`, `UPSCALE`, `progress`, `Progress`, `PROGRESS`.
 const ENDPOINT_WORDS = /pscale|PSCALE|rogress|ROGRESS|task-result/;

@@ -16,6 +16,8 @@
  * (`statementsAlign`) and otherwise parses the whole file.
  */
 
+import { ENDPOINT_NAME } from './prefilter.js';
+
 export interface StatementRange {
   start: number;
   end: number;
@@ -30,7 +32,6 @@ export interface BlankedModule {
   kept: StatementRange[];
 }
 
-const ENDPOINT_WORD = /upscale|progress|task-result/i;
 const STARTS_STATEMENT = /^(?:export|import|function|async\s+function|class|const|let|var|interface|type|enum|declare|abstract\s+class)\b/;
 /** After these, `/` starts a regular expression, not a division. */
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'await', 'yield', 'instanceof']);
@@ -246,11 +247,6 @@ function bindingNames(codeOnly: string, range: StatementRange): Set<string> {
   return names;
 }
 
-/** Names an `import` statement binds (over-approximated: every identifier but the keywords). */
-function importedNames(codeOnly: string, range: StatementRange): Set<string> {
-  return bindingNames(codeOnly, range);
-}
-
 /**
  * The module with the statements that cannot matter blanked, or null when
  * this is not an ES module the scanner can follow, or nothing would be
@@ -266,12 +262,12 @@ export function blankIrrelevantStatements(src: string): BlankedModule | null {
   const isImport = ranges.map((r) => /^import\b(?!\s*[.(])/.test(src.slice(r.start, r.start + 12)));
   const imported = new Set<string>();
   ranges.forEach((r, k) => {
-    if (isImport[k]) for (const name of importedNames(s.codeOnly, r)) imported.add(name);
+    if (isImport[k]) for (const name of bindingNames(s.codeOnly, r)) imported.add(name); // every name in an import, over-approximated
   });
   const names = ranges.map((r, k) => (isImport[k] ? new Set<string>() : bindingNames(s.codeOnly, r)));
   const keep = ranges.map((r, k) => {
     if (isImport[k]) return true;
-    if (ENDPOINT_WORD.test(s.noComments.slice(r.start, r.end))) return true;
+    if (ENDPOINT_NAME.test(s.noComments.slice(r.start, r.end))) return true;
     // An imported name used as anything but a callee can carry a URL in.
     const text = s.codeOnly.slice(r.start, r.end);
     for (const name of names[k]!) {

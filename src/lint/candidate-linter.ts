@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LintMessage, RuleLevel, SuppressedMessage } from '../rules/types.js';
+import type { FileOutcome } from './read-and-lint.js';
 
 const STACK_SIZE_MB = 256;
 /**
@@ -38,11 +39,9 @@ export interface BatchRequest {
   id: number;
   files: string[];
 }
-/** Per file: null when clean, why it was skipped, or its lint (with the text, which results with messages carry). */
-export type BatchOutcome = null | { skipped: string; warning?: LintMessage } | (FileLint & { source: string });
 export interface BatchReply {
   id: number;
-  outcomes: BatchOutcome[];
+  outcomes: FileOutcome[];
 }
 
 export interface FileLint {
@@ -53,7 +52,7 @@ export interface FileLint {
 export interface CandidateLinter {
   lint(file: string, text: string): Promise<FileLint | null>;
   /** Read and lint these files on the thread; null when the thread is gone (the caller reads them itself). */
-  lintBatch(files: string[]): Promise<BatchOutcome[] | null>;
+  lintBatch(files: string[]): Promise<FileOutcome[] | null>;
   close(): Promise<void>;
 }
 

@@ -12,7 +12,8 @@ import type { LintTextOptions, LintTextResult } from './lint-text.js';
 import { UsageError } from './errors.js';
 
 export { MAX_FILE_BYTES, readLintable } from './read-lintable.js';
-import { OrderedResults, type BatchResults, type ResultSink } from './result-order.js';
+import { OrderedResults, type ResultSink } from './result-order.js';
+import { outcomeResults, readAndLintFiles, type FileOutcome } from './read-and-lint.js';
 
 
 export interface LintRunOptions {
@@ -113,13 +114,11 @@ export async function lintFilesTo(files: Iterable<string>, options: LintRunOptio
 
 async function lintListInPool(files: readonly string[], options: LintRunOptions, concurrency: number, sink: ResultSink): Promise<void> {
   const { lintInPool } = await import('./lint-pool.js');
-  const batch = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
-  for (const r of batch) {
-    if ('skipped' in r) {
-      options.onSkip?.(r.file, r.skipped);
-      if (r.warning) sink.result(toResult(r.file, [r.warning]));
-    } else if (r.messages.length === 0 && r.suppressedMessages.length === 0) sink.clean(r.file);
-    else sink.result(toResult(r.file, r.messages, r.suppressedMessages, r.source));
+  const { outcomeResults } = await import('./read-and-lint.js');
+  const outcomes = await lintInPool(files, { concurrency, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, onBatch: (d) => options.onProgress?.(d, files.length) });
+  for (const r of outcomeResults(outcomes, options.onSkip)) {
+    if (typeof r === 'string') sink.clean(r);
+    else sink.result(r);
   }
 }
 
@@ -145,16 +144,10 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
     return toResult(file, r.messages, r.suppressedMessages, text);
   };
   /** A batch the thread could not take (it is gone): read and lint here, in order. */
-  const readHere = async (batch: readonly string[]): Promise<BatchResults> => {
-    const out: BatchResults = [];
-    for (const file of batch) {
-      const read = readLintable(file, directives);
-      if ('skipped' in read) {
-        options.onSkip?.(file, read.skipped);
-        if (read.warning) out.push(toResult(file, [read.warning]));
-      } else out.push(read.text ? await lintHere(file, read.text) : file);
-    }
-    return out;
+  const readHere = async (batch: readonly string[]): Promise<FileOutcome[]> => {
+    lintText ??= (await import('./lint-text.js')).lintText;
+    resolver ??= (await import('../engine/resolver.js')).createCrossFileResolver();
+    return readAndLintFiles(batch, { lintText, resolver, ruleLevels: options.ruleLevels, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
   };
   const order = new OrderedResults(sink);
   let batch: string[] | undefined;
@@ -163,19 +156,9 @@ async function lintInOrder(files: Iterable<string>, options: LintRunOptions, can
   const sendBatch = (files: string[]): void => {
     inFlight++;
     order.laterBatch(
-      candidates!.lintBatch(files).then((outcomes) => {
+      candidates!.lintBatch(files).then(async (outcomes) => {
         inFlight--;
-        if (!outcomes) return readHere(files);
-        const out: BatchResults = [];
-        outcomes.forEach((o, i) => {
-          const file = files[i]!;
-          if (o === null) out.push(file);
-          else if ('skipped' in o) {
-            options.onSkip?.(file, o.skipped);
-            if (o.warning) out.push(toResult(file, [o.warning]));
-          } else out.push(toResult(file, o.messages, o.suppressedMessages, o.source));
-        });
-        return out;
+        return outcomeResults(outcomes ?? (await readHere(files)), options.onSkip);
       }),
     );
   };

@@ -16,7 +16,7 @@ export interface ResultSink {
 /** A batch read on another thread: its files in order, each clean (its path) or with a result. */
 export type BatchResults = (string | LintResult)[];
 
-type Slot = string | { done: false; wait: Promise<void> } | { done: true; result: LintResult } | { done: true; batch: BatchResults };
+type Slot = string | { done: false; wait: Promise<void> } | { done: true; batch: BatchResults };
 
 export class OrderedResults {
   /** Files not emitted yet, by sequence number: [head, tail). Emitted ones are deleted, so nothing accumulates. */
@@ -38,18 +38,11 @@ export class OrderedResults {
 
   result(r: LintResult): void {
     if (this.head === this.tail) this.sink.result(r);
-    else this.slots.set(this.tail++, { done: true, result: r });
+    else this.slots.set(this.tail++, { done: true, batch: [r] });
   }
 
   later(promise: Promise<LintResult>): void {
-    const seq = this.tail++;
-    this.pendingCount++;
-    const wait = promise.then((result) => {
-      this.pendingCount--;
-      this.slots.set(seq, { done: true, result });
-      this.drain();
-    });
-    this.slots.set(seq, { done: false, wait });
+    this.laterBatch(promise.then((result) => [result]));
   }
 
   /** A run of files whose results arrive together (one slot, emitted in its own order). */
@@ -81,13 +74,12 @@ export class OrderedResults {
       const s = this.slots.get(this.head)!;
       if (typeof s === 'string') this.sink.clean(s);
       else if (!s.done) break;
-      else if ('batch' in s) {
+      else {
         for (const r of s.batch) {
           if (typeof r === 'string') this.sink.clean(r);
           else this.sink.result(r);
         }
       }
-      else this.sink.result(s.result);
       this.slots.delete(this.head++);
     }
   }

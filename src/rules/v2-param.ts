@@ -1,16 +1,16 @@
-import type * as t from '@babel/types';
 import { isSelfPollingSdkCall } from '../engine/task-flow.js';
+import { BODY_NOT_REBUILDABLE, FUNCTIONAL_SDK_IMPORT, isFunctionalSdkCall, isRebuildableBody, SELF_POLLING_SDK } from '../engine/v3-blockers.js';
 import type { CallSite, FileAnalysis, RequestBody } from '../engine/types.js';
 import { describeParamOutcome, shimReasonClause, type CallRoute } from '../spec/field-fate-message.js';
 import { planUpscale, type UpscalePlan } from '../spec/plan.js';
 import { docsAnchor, type Rule } from './rule.js';
 
 /**
- * Where fix sends this call (transforms/upscale-v2-to-v3.ts `planV3`): V3 when the plan is plain V3, its task flow
- * is closed (the id reaches every poll), its response does not escape, and the body can be rebuilt
- * (`canRebuildBody` in transforms/helpers/build-v3-body.ts: every parameter a property of the one object literal,
- * set once, unconditionally); the shim otherwise (or, where fix cannot route it, a TODO), with the V2 body kept as
- * it is. Reads of a closed flow that fix cannot rewrite send it to the shim too; fix's summary says so.
+ * Where fix sends this call (transforms/upscale-v2-to-v3.ts `planV3`, from the same blockers in
+ * engine/v3-blockers.ts): V3 when the plan is plain V3, its task flow is closed (the id reaches every poll), its
+ * response does not escape, and the body can be rebuilt; the shim otherwise (or, where fix cannot route it, a TODO),
+ * with the V2 body kept as it is. Reads of a closed flow that fix cannot rewrite send it to the shim too; fix's
+ * summary says so.
  */
 function routeOf(site: CallSite, body: RequestBody, plan: UpscalePlan, analysis: FileAnalysis): CallRoute {
   if (plan.kind === 'shim') return { to: 'shim', because: shimReasonClause(plan.reasons[0]?.message ?? 'V3 cannot express it') };
@@ -19,13 +19,9 @@ function routeOf(site: CallSite, body: RequestBody, plan: UpscalePlan, analysis:
   if (flow?.kind === 'open') return { to: 'shim', because: flow.reason };
   const escape = analysis.responseEscapes?.get(site)?.[0];
   if (escape) return { to: 'shim', because: escape };
-  if (isSelfPollingSdkCall(site)) return { to: 'shim', because: 'novita-sdk `upscaleSync` polls V2 by itself' };
-  if (site.client === 'novita-sdk' && !(site.call.type === 'CallExpression' && site.call.callee.type === 'MemberExpression')) {
-    return { to: 'shim', because: 'the functional novita-sdk import is renamed only through the shim' };
-  }
-  const literal = body.object?.properties as readonly t.Node[] | undefined;
-  const rebuildable = !!literal && !body.hasUnknownKeys && body.properties.every((p) => literal.includes(p.origin) && !p.otherOrigins?.length && !p.conditional);
-  return rebuildable ? { to: 'v3' } : { to: 'shim', because: 'the body is built over several statements or spread from elsewhere' };
+  if (isSelfPollingSdkCall(site)) return { to: 'shim', because: SELF_POLLING_SDK };
+  if (isFunctionalSdkCall(site)) return { to: 'shim', because: FUNCTIONAL_SDK_IMPORT };
+  return isRebuildableBody(body) ? { to: 'v3' } : { to: 'shim', because: BODY_NOT_REBUILDABLE };
 }
 
 export const v2Param: Rule = {

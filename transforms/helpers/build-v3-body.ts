@@ -9,13 +9,6 @@ import { V3_REQUEST_FIELD, V3_REQUEST_KEY } from '../../src/spec/v3.js';
 import type { FileStyle } from './file-style.js';
 import { quoteString } from './file-style.js';
 
-/** Only a body whose every parameter is a property of the one literal can be rebuilt exactly. */
-export function canRebuildBody(body: RequestBody | undefined): body is RequestBody & { object: t.ObjectExpression } {
-  if (!body?.object || body.hasUnknownKeys) return false;
-  const props = body.object.properties;
-  return body.properties.every((p) => props.includes(p.origin as t.ObjectProperty) && !p.otherOrigins?.length && !p.conditional);
-}
-
 export function rebuildBody(body: RequestBody & { object: t.ObjectExpression }, modelName: string, scaleFactor: number, style: FileStyle): void {
   const image = body.properties.find((p) => p.name === 'image');
   const model = t.stringLiteral(modelName);

@@ -38,6 +38,8 @@ TITLES = {
     'response-yield-generator': 'never a half-migration: compiled `__awaiter` / `__generator` code reads every response through `yield`: submit and poll both go to the shim (CommonJS: `require`)',
     'disable-next-line': '`// novita-migrate-disable-next-line` on both calls of a flow: they stay byte for byte, with no TODO; the other flow moves to V3',
     'disable-part-of-flow': 'only the submit of a flow disabled: a flow moves whole, so its poll stays V2 with a TODO saying why',
+    'optional-call-todo': 'an optional call (`(fetchImpl ?? fetch)?.(…)`) stays V2 with a TODO; the poll of its id goes through the shim, which passes ids it did not issue on to V2',
+    'sdk-vendored': 'novita-sdk 1.x imported by a relative path (vendored, or re-exported): the same V3 rewrite as the package',
 }
 out = ['# TRANSFORMATIONS', '', 'What `novita-migrate fix` (the `transforms/upscale-v2-to-v3` jscodeshift transform) does to each kind of call, shown with the test fixtures it is checked against (`__fixtures__/fix/<case>/input.*` -> `output.*`; a test keeps this file equal to them; regenerate with `python3 scripts/render-transformations.py`).', '']
 for case in TITLES:

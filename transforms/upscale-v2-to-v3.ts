@@ -31,7 +31,7 @@ import { V2_PROGRESS_PATH, V2_UPSCALE_PATH, V3_TASK_RESULT_PATH, V3_UPSCALE_PATH
 import { planUpscale } from '../src/spec/plan.js';
 import { addTodo, enclosingStatement } from './helpers/add-todo-comment.js';
 import { rebuildBody } from './helpers/build-v3-body.js';
-import { BODY_NOT_REBUILDABLE, FUNCTIONAL_SDK_IMPORT, isRebuildableBody, SELF_POLLING_SDK } from '../src/engine/v3-blockers.js';
+import { BODY_NOT_REBUILDABLE, FUNCTIONAL_SDK_IMPORT, isRebuildableBody, OPTIONAL_CALL, SELF_POLLING_SDK } from '../src/engine/v3-blockers.js';
 import { detectStyle, type FileStyle } from './helpers/file-style.js';
 import { recastParserFor } from './helpers/parser.js';
 import { planRead } from './helpers/rewrite-response-reads.js';
@@ -97,8 +97,7 @@ function planV3(site: CallSite, fc: FileContext): { apply: () => void; note?: st
   let note: string | undefined;
   const escapes = analysis.responseEscapes?.get(site) ?? [];
   todos.push(...escapes);
-  // The call may not happen at all (`fetch?.(…)`, `(impl ?? fetch)?.(…)`): a person decides what its V3 form is.
-  if (site.call.type === 'OptionalCallExpression') todos.push('an optional call (`?.(…)`) is left for a person to rewrite');
+  if (site.call.type === 'OptionalCallExpression') todos.push(OPTIONAL_CALL);
   if (site.endpoint === 'upscale') {
     if (isSelfPollingSdkCall(site)) return { todos: [SELF_POLLING_SDK] };
     const plan = planUpscale({ params: site.body?.properties ?? [], hasUnknownKeys: site.body?.hasUnknownKeys ?? false, bodyUnknown: !site.body });

@@ -9,6 +9,8 @@ import type { CallSite, RequestBody } from './types.js';
 export const BODY_NOT_REBUILDABLE = 'the body is built over several statements or spread from elsewhere';
 export const SELF_POLLING_SDK = 'novita-sdk `upscaleSync` polls V2 by itself';
 export const FUNCTIONAL_SDK_IMPORT = 'the functional novita-sdk import is renamed only through the shim';
+/** `fetch?.(…)`, `(impl ?? fetch)?.(…)`: the call may not happen at all, so neither V3 nor a shim route is fix's to choose. */
+export const OPTIONAL_CALL = 'an optional call (`?.(…)`) is left for a person to migrate';
 
 /** Only a body whose every parameter is a property of the one literal, set once and unconditionally, can be rebuilt exactly. */
 export function isRebuildableBody(body: RequestBody | undefined): body is RequestBody & { object: t.ObjectExpression } {

@@ -16,6 +16,7 @@
  *
  * Planning never edits: a flow is routed whole or not at all.
  */
+import { OPTIONAL_CALL } from '../../src/engine/v3-blockers.js';
 import * as t from '@babel/types';
 import type { CallSite } from '../../src/engine/types.js';
 import { moduleLibrary } from '../../src/engine/library-of.js';
@@ -269,7 +270,7 @@ function findSdkConstruction(program: t.Program): t.NewExpression[] {
 
 export function planShimRoute(site: CallSite, program: t.Program, style: FileStyle): RoutePlan {
   const call = site.call;
-  if (call.type === 'OptionalCallExpression') return { none: 'an optional call (`?.(…)`) is left for a person to route' };
+  if (call.type === 'OptionalCallExpression') return { none: OPTIONAL_CALL };
   if (!t.isCallExpression(call)) return { none: 'a constructor call has no drop-in shim route' };
   switch (site.client) {
     case 'fetch':

@@ -3,22 +3,11 @@
  * (__fixtures__/engine/false-alarms): other services' paths under a base lint
  * cannot see, and novita-sdk 3.x code, which is not V2.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeSource } from '../../src/engine/analyze.js';
-import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import type { FileAnalysis } from '../../src/engine/types.js';
-import { FIXTURES } from './fixture-files.js';
+import { analyseFixture } from './fixture-files.js';
 
-const DIR = join(FIXTURES, 'engine/false-alarms');
-
-function analyse(name: string): FileAnalysis {
-  const file = join(DIR, name);
-  const a = analyzeSource(readFileSync(file, 'utf8'), file, { resolver: createCrossFileResolver() });
-  if ('failure' in a) throw new Error(a.failure.message);
-  return a;
-}
+const analyse = (name: string): FileAnalysis => analyseFixture('engine/false-alarms', name);
 
 const sites = (a: FileAnalysis) => a.callSites.map((s) => [s.span.line, s.endpoint, s.client]);
 

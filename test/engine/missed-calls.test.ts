@@ -4,22 +4,11 @@
  * optional call through `??`, the SDK class from a vendored path, and the
  * `.concat` that ES5 output uses for template strings.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeSource } from '../../src/engine/analyze.js';
-import { createCrossFileResolver } from '../../src/engine/resolver.js';
 import type { FileAnalysis } from '../../src/engine/types.js';
-import { FIXTURES } from './fixture-files.js';
+import { analyseFixture } from './fixture-files.js';
 
-const DIR = join(FIXTURES, 'engine/missed-calls');
-
-function analyse(name: string): FileAnalysis {
-  const file = join(DIR, name);
-  const a = analyzeSource(readFileSync(file, 'utf8'), file, { resolver: createCrossFileResolver() });
-  if ('failure' in a) throw new Error(a.failure.message);
-  return a;
-}
+const analyse = (name: string): FileAnalysis => analyseFixture('engine/missed-calls', name);
 
 describe('calls lint used to miss', () => {
   it('finds each one, with its URL and body', () => {

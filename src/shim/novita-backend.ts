@@ -22,8 +22,8 @@ import {
   V3_TASK_FIELD,
   V3_TASK_ID_KEY,
   V3_TASK_KEY,
-  V3_TASK_STATUS,
 } from '../spec/v3.js';
+import { V3_TASK_STATUS } from '../spec/codes.js';
 import type { BackendContext, RgbImage, UpscaleBackend } from './backend.js';
 import { decodeToRgb, encodePngBase64 } from './v3/codec.js';
 import { BILLING_WORDS, createRetryingHttp, v2Fail } from './v3/retrying-http.js';

@@ -30,13 +30,14 @@ export const V2_PROGRESS_STATUS = {
 } as const;
 export type V2ProgressStatus = (typeof V2_PROGRESS_STATUS)[keyof typeof V2_PROGRESS_STATUS];
 
-export const V3_TASK_STATUSES = [
-  'TASK_STATUS_QUEUED',
-  'TASK_STATUS_PROCESSING',
-  'TASK_STATUS_SUCCEED',
-  'TASK_STATUS_FAILED',
-] as const;
-export type V3TaskStatus = (typeof V3_TASK_STATUSES)[number];
+/** V3's `task.status` values, by name. */
+export const V3_TASK_STATUS = {
+  queued: 'TASK_STATUS_QUEUED',
+  processing: 'TASK_STATUS_PROCESSING',
+  succeed: 'TASK_STATUS_SUCCEED',
+  failed: 'TASK_STATUS_FAILED',
+} as const;
+export type V3TaskStatus = (typeof V3_TASK_STATUS)[keyof typeof V3_TASK_STATUS];
 
 /**
  * V2 progress status -> the V3 task status with the same meaning. V2's 4

@@ -1,5 +1,4 @@
 /** V3 limits and request/response field paths (API.md, "V3"). */
-import type { V3TaskStatus } from './codes.js';
 
 /** `request.scale_factor` must lie in (min, max]: exclusive below, inclusive above. */
 export const V3_SCALE_FACTOR = { minExclusive: 1, maxInclusive: 4 } as const;
@@ -69,14 +68,6 @@ export const V3_TASK_RESULT = {
   images: V3_IMAGES_KEY,
   imageUrl: V3_IMAGE_URL_KEY,
 } as const;
-
-/** `task.status` by name; `satisfies` ties each to the list in codes.ts. */
-export const V3_TASK_STATUS = {
-  queued: 'TASK_STATUS_QUEUED',
-  processing: 'TASK_STATUS_PROCESSING',
-  succeed: 'TASK_STATUS_SUCCEED',
-  failed: 'TASK_STATUS_FAILED',
-} as const satisfies Record<string, V3TaskStatus>;
 
 /** The error body of a non-2xx V3 answer: `{ code, reason, message }`. */
 export const V3_ERROR_FIELD = {

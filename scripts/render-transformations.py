@@ -35,11 +35,12 @@ TITLES = {
     'response-bracket-access': 'never a half-migration: a response read with bracket access (`json["data"]["task_id"]`) is not followed, so submit and poll both go to the shim, never V3',
     'response-satisfies': 'never a half-migration: a response read through `satisfies`: the whole closed flow goes to the shim',
     'response-optional-chain': 'never a half-migration: responses read through optional chains (`json?.data?.task_id`): the whole closed flow goes to the shim',
-    'response-yield-generator': 'never a half-migration: compiled `__awaiter` / `__generator` code reads every response through `yield`: submit and poll both go to the shim (CommonJS: `require`)',
+    'response-yield-generator': 'never a half-migration: compiled ES5 `__awaiter` / `__generator` code whose task id is a `var` set in a later state: submit and poll both go to the shim (CommonJS: `require`)',
     'disable-next-line': '`// novita-migrate-disable-next-line` on both calls of a flow: they stay byte for byte, with no TODO; the other flow moves to V3',
     'disable-part-of-flow': 'only the submit of a flow disabled: a flow moves whole, so its poll stays V2 with a TODO saying why',
     'optional-call-todo': 'an optional call (`(fetchImpl ?? fetch)?.(…)`) stays V2 with a TODO; the poll of its id goes through the shim, which passes ids it did not issue on to V2',
     'sdk-vendored': 'novita-sdk 1.x imported by a relative path (vendored, or re-exported): the same V3 rewrite as the package',
+    'compiled-awaiter-v3': 'compiled code (tsc, ES2015: `__awaiter` over a generator): reads are followed through `yield`, and the closed flow moves to V3 whole',
 }
 out = ['# TRANSFORMATIONS', '', 'What `novita-migrate fix` (the `transforms/upscale-v2-to-v3` jscodeshift transform) does to each kind of call, shown with the test fixtures it is checked against (`__fixtures__/fix/<case>/input.*` -> `output.*`; a test keeps this file equal to them; regenerate with `python3 scripts/render-transformations.py`).', '']
 for case in TITLES:

@@ -22,7 +22,15 @@ const FLOWS: Record<string, [file: string, exported: string | string[], outcome:
   'format-double-tabs-nosemi': ['input.js', 'upscale', 'plain V3 (fetch, do/while poll)'],
   'sdk-enum-closed-flow': ['input.ts', 'upscaleWithSdk', 'plain V3 (novita-sdk upscaleV3/progressV3)'],
   'flow-closed-shim': ['input.ts', 'restoreAndWait', 'the shim, submit and poll together (axios adapter)'],
+  'compiled-awaiter-v3': ['input.cjs', 'upscaleAndWait', 'plain V3 (tsc ES2015 output, reads through yield)'],
+  'response-yield-generator': ['input.cjs', 'upscaleAndWait', 'the shim (tsc ES5 output, __generator states)'],
+  'response-bracket-access': ['input.js', 'upscaleAndWait', 'the shim (responses read with bracket access)'],
+  'response-optional-chain': ['input.js', 'upscaleAndWait', 'the shim (responses read through ?.)'],
+  'response-satisfies': ['input.ts', 'upscaleAndWait', 'the shim (responses read through satisfies)'],
 };
+
+/** The module a fixture becomes in the app: TypeScript is compiled to `.js`; `.cjs` stays CommonJS. */
+const moduleOf = (fixture: string, file: string): string => `${fixture}${file.endsWith('.cjs') ? '.cjs' : '.js'}`;
 
 let fake: FakeNovita;
 let before: DriverRun<Outcome>;
@@ -37,7 +45,7 @@ function appOf(side: 'input' | 'output'): { dir: string; specs: string[] } {
   for (const [fixture, [file, exported]] of Object.entries(FLOWS)) {
     const ext = file.slice(file.indexOf('.'));
     copyFileSync(join(FIXTURES, fixture, file.replace('input', side)), join(src, fixture + ext));
-    for (const name of [exported].flat()) specs.push(`${fixture}.js#${name}`);
+    for (const name of [exported].flat()) specs.push(`${moduleOf(fixture, file)}#${name}`);
   }
   const dir = prepareAppCopy(src);
   dirs.push(src, dir);
@@ -65,10 +73,10 @@ afterAll(async () => {
 const explain = (run: DriverRun<unknown>) => `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\nstdout: ${run.stdout.slice(-2000)}\nstderr: ${run.stderr.slice(-3000)}`;
 
 describe('fix fixtures, executed', () => {
-  for (const [fixture, [, exported, outcome]] of Object.entries(FLOWS)) {
+  for (const [fixture, [file, exported, outcome]] of Object.entries(FLOWS)) {
     for (const name of [exported].flat()) {
       it(`${fixture}#${name}: the output (${outcome}) gives what the V2 input gave`, () => {
-        const spec = `${fixture}.js#${name}`;
+        const spec = `${moduleOf(fixture, file)}#${name}`;
         expect(before.result?.[spec], explain(before)).toMatchObject({ ok: true, width: 80, height: 64 });
         expect(after.result?.[spec], explain(after)).toEqual(before.result?.[spec]);
       });

@@ -89,7 +89,7 @@ describe('eslint --fix == novita-migrate fix, flow by flow', () => {
       const o = transformSource(text.replace(/^\uFEFF/, ''), input, { project: { blockingPolls: [] }, isEnabled: reportedBy(text, input) }).outcomes;
       return o.length > 0 && o.every((x) => x.kind === 'plain-v3');
     });
-    expect(wholeV3.sort()).toEqual(['disable-next-line', 'flow-closed-v3', 'flow-linked-v3', 'format-double-tabs-nosemi', 'sdk-enum-closed-flow', 'sdk-vendored']);
+    expect(wholeV3.sort()).toEqual(['compiled-awaiter-v3', 'disable-next-line', 'flow-closed-v3', 'flow-linked-v3', 'format-double-tabs-nosemi', 'sdk-enum-closed-flow', 'sdk-vendored']);
   });
 
   it('a file mixing V3 flows (two with interleaved edits), a shim flow and an open submit', () => {

@@ -1,7 +1,7 @@
 "use strict";
 // An async flow compiled to ES5 in tsc's style (tslib's `__awaiter` / `__generator`): every awaited value
-// comes back through a `yield` (`return [4 /*yield*/, …]`, then `_a.sent()`), which fix does not follow, so
-// it cannot link the poll to the submit. Never V3 (the reads would stay V2): submit and poll both go to the shim.
+// comes back through a `yield` (`return [4 /*yield*/, …]`, then `_a.sent()`). fix follows those, but the task id
+// is a `var` assigned in a later state, so the poll cannot be linked to the submit: both go to the shim.
 var tslib_1 = require("tslib");
 const { upscaleV2 } = require("novita-migrate-shim");
 Object.defineProperty(exports, "__esModule", { value: true });

@@ -17,13 +17,33 @@
  * external and load from node_modules as before.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = 'dist/src/bundle';
 
 const EXTERNAL = ['sharp', 'jscodeshift', 'ts-morph', 'bullmq', 'ioredis', 'piscina', 'typescript', '@typescript-eslint/*'];
+
+/**
+ * string-width (yargs' and cliui's) builds an `Intl.Segmenter` at load time,
+ * ~11 ms of ICU set-up on every run, though only help text measures widths.
+ * Built on first use instead; the build fails if the line is not found, so an
+ * upgrade that moves it is noticed rather than silently slow.
+ */
+const lazySegmenter = {
+  name: 'lazy-intl-segmenter',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = 'const segmenter = new Intl.Segmenter();';
+      if (!source.includes('Intl.Segmenter')) return undefined;
+      if (!source.includes(eager)) return { errors: [{ text: `${args.path}: \`${eager}\` not found; update the lazy-intl-segmenter plugin` }] };
+      const lazy = 'let segmenterOnce;\nconst segmenter = { segment: (text) => (segmenterOnce ??= new Intl.Segmenter()).segment(text) };';
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 rmSync(new URL(`../${OUT}`, import.meta.url), { recursive: true, force: true });
 await build({
@@ -40,6 +60,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 has both; left as literals, V8 compiles these Unicode-set regexps on first use, not at load (~20 ms).
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
+  plugins: [lazySegmenter],
   external: EXTERNAL,
   chunkNames: 'chunk-[hash]',
   // Bundled CommonJS (Babel) calls require() for Node built-ins; ESM has none, so give it one.

@@ -22,6 +22,7 @@ import { readPaths } from './response-reads.js';
 import { nodeWithin } from './span.js';
 import { evaluate, isFullyKnownString, type EvalContext } from './static-value.js';
 import type { CallSite, ResponseRead } from './types.js';
+import { isSelfPollingSdkCall } from './v3-blockers.js';
 
 export type SiteFlow =
   | { kind: 'closed'; /** The submit and every poll of its id. */ submit: CallSite; polls: CallSite[] }
@@ -245,9 +246,3 @@ export function linkTaskFlows(inputs: readonly LinkInput[], ctx: EvalContext): M
   return flows;
 }
 
-/** novita-sdk 1.x `upscaleSync` submits and polls by itself: a whole flow in one call. */
-export function isSelfPollingSdkCall(site: CallSite): boolean {
-  if (site.client !== 'novita-sdk' || site.call.type !== 'CallExpression') return false;
-  const callee = site.call.callee;
-  return t.isIdentifier(callee, { name: 'upscaleSync' }) || (t.isMemberExpression(callee) && t.isIdentifier(callee.property, { name: 'upscaleSync' }));
-}

@@ -23,3 +23,11 @@ export function isRebuildableBody(body: RequestBody | undefined): body is Reques
 export function isFunctionalSdkCall(site: CallSite): boolean {
   return site.client === 'novita-sdk' && !(site.call.type === 'CallExpression' && site.call.callee.type === 'MemberExpression');
 }
+
+/** novita-sdk 1.x `upscaleSync` submits and polls by itself: a whole flow in one call. */
+export function isSelfPollingSdkCall(site: CallSite): boolean {
+  if (site.client !== 'novita-sdk' || site.call.type !== 'CallExpression') return false;
+  const callee = site.call.callee;
+  const name = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' ? callee.property : undefined;
+  return name?.type === 'Identifier' && name.name === 'upscaleSync';
+}

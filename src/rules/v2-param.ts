@@ -1,5 +1,4 @@
-import { isSelfPollingSdkCall } from '../engine/task-flow.js';
-import { BODY_NOT_REBUILDABLE, FUNCTIONAL_SDK_IMPORT, isFunctionalSdkCall, isRebuildableBody, SELF_POLLING_SDK } from '../engine/v3-blockers.js';
+import { BODY_NOT_REBUILDABLE, FUNCTIONAL_SDK_IMPORT, isFunctionalSdkCall, isRebuildableBody, isSelfPollingSdkCall, SELF_POLLING_SDK } from '../engine/v3-blockers.js';
 import type { CallSite, FileAnalysis, RequestBody } from '../engine/types.js';
 import { describeParamOutcome, shimReasonClause, type CallRoute } from '../spec/field-fate-message.js';
 import { planUpscale, type UpscalePlan } from '../spec/plan.js';

@@ -45,6 +45,30 @@ const lazySegmenter = {
   },
 };
 
+/**
+ * @babel/traverse requires at load time what lint never (or rarely) calls:
+ * the code generator (`path.toString()`), @babel/template (arrow-function
+ * conversion), code-frame (replacement errors), and `debug`, whose logger is
+ * set up for DEBUG=babel output. ~20 ms of the candidate thread's start-up,
+ * which is on a small tree's critical path. These load on first use instead;
+ * `debug` only when DEBUG is set (else its loggers are off, as they would be).
+ */
+const LAZY_IN_TRAVERSE = ['@babel/generator', '@babel/template', '@babel/code-frame'];
+const lazyTraverseRequires = {
+  name: 'lazy-traverse-requires',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@babel[\\/]traverse[\\/]lib[\\/]path[\\/](?:index|conversion|replacement)\.js$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      for (const pkg of LAZY_IN_TRAVERSE) {
+        source = source.replace(new RegExp(`^var (_\\w+) = require\\("${pkg}"\\);$`, 'm'), (_, name) => `var ${name} = new Proxy({}, { get: (_t, key) => require("${pkg}")[key] });`);
+      }
+      const debug = 'var _debug = require("debug");';
+      if (source.includes(debug)) source = source.replace(debug, 'var _debug = process.env.DEBUG ? require("debug") : () => Object.assign(() => {}, { enabled: false });');
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 rmSync(new URL(`../${OUT}`, import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
@@ -62,7 +86,7 @@ await build({
   target: 'node20',
   // Node 20 has both; left as literals, V8 compiles these Unicode-set regexps on first use, not at load (~20 ms).
   supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
-  plugins: [lazySegmenter],
+  plugins: [lazySegmenter, lazyTraverseRequires],
   external: EXTERNAL,
   chunkNames: 'chunk-[hash]',
   // Bundled CommonJS (Babel) calls require() for Node built-ins; ESM has none, so give it one.

@@ -4,7 +4,7 @@
  * the main thread evaluates at start-up is paid on every run (`--version`
  * included). These guard the bundle's start-up graph, not a timing.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +42,20 @@ describe('the CLI start-up bundle', () => {
   it('builds no Intl.Segmenter at load time (string-width makes one on first use)', () => {
     const eager = [...chunks].filter(([, text]) => /^(?:var|let|const) \w+ = new Intl\.Segmenter\(/m.test(text)).map(([file]) => file);
     expect(eager).toEqual([]);
+  });
+});
+
+describe("the candidate thread's Babel", () => {
+  const traverse = readdirSync(BUNDLE)
+    .map((file) => readFileSync(join(BUNDLE, file), 'utf8'))
+    .find((text) => text.includes('"node_modules/@babel/traverse/lib/path/index.js"'));
+
+  it('is bundled (the check below reads the right chunk)', () => {
+    expect(traverse).toBeDefined();
+  });
+
+  it('loads the code generator, template, code-frame and debug only on use', () => {
+    for (const name of ['_generator', '_template', '_codeFrame']) expect(traverse).toContain(`var ${name} = new Proxy(`);
+    expect(traverse).toContain('var _debug = process.env.DEBUG ? require_');
   });
 });

@@ -233,7 +233,17 @@ export function walkFiles(paths: readonly string[], options: DiscoverOptions): I
 
 /** All the files under the paths given, deduplicated and sorted. */
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): string[] {
-  return [...new Set(walkFiles(paths, options))].sort();
+  return sortedUnique([...walkFiles(paths, options)]);
+}
+
+/**
+ * Paths sorted (by UTF-16 code unit, as `Array#sort`) and deduplicated. One walked root
+ * already comes out that way, so a linear check spares the Set and the sort (~10 ms per
+ * 20,000 paths, on the main thread's critical path).
+ */
+export function sortedUnique(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) if (!(paths[i - 1]! < paths[i]!)) return [...new Set(paths)].sort();
+  return paths;
 }
 
 /** `.gitignore` files between cwd and a directory given on the command line also apply. */

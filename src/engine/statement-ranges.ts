@@ -55,6 +55,8 @@ interface Scan {
   module: boolean;
 }
 
+/** The rest of a word, as `isIdentChar` has it (sticky: matched from `lastIndex`). */
+const IDENT_REST = /[0-9A-Za-z$_\u0080-\uffff]*/y;
 const isIdentChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36 || c === 95 || c > 127;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
@@ -78,7 +80,10 @@ function scan(src: string): Scan | null {
   let depth = 0;
   const templateDepths: number[] = [];
   let lastSignificant = -1; // offset of the last code character (not space, not comment)
-  let lastWord = '';
+  // The last word, as offsets (sliced only when asked: most words never are); empty when the last token was no word.
+  let wordStart = 0;
+  let wordEnd = 0;
+  const lastWord = (): string => src.slice(wordStart, wordEnd);
   let lineStart = true;
   let i = src.startsWith('#!') ? src.indexOf('\n') : 0;
   if (i < 0) return null;
@@ -86,7 +91,7 @@ function scan(src: string): Scan | null {
     if (lastSignificant < 0) return true;
     const c = src[lastSignificant]!;
     if ('(,=:[!&|?{};+-*%<>~^'.includes(c)) return true;
-    return isIdentChar(src.charCodeAt(lastSignificant)) && REGEX_AFTER_WORD.has(lastWord);
+    return isIdentChar(src.charCodeAt(lastSignificant)) && REGEX_AFTER_WORD.has(lastWord());
   };
   /**
    * Whether what came before can end a statement, so that a line starting a
@@ -98,7 +103,7 @@ function scan(src: string): Scan | null {
     if (lastSignificant < 0) return true;
     const c = src[lastSignificant]!;
     if (c === ';' || c === '}' || c === ')' || c === ']' || c === '"' || c === "'" || c === '`') return true;
-    return isIdentChar(src.charCodeAt(lastSignificant)) && !CONTINUES.has(lastWord);
+    return isIdentChar(src.charCodeAt(lastSignificant)) && !CONTINUES.has(lastWord());
   };
   /** The end of a string starting at `from` (its quote), or -1. */
   const stringEnd = (from: number): number => {
@@ -157,7 +162,7 @@ function scan(src: string): Scan | null {
       if (end < 0) return null;
       blankLiteral(i + 1, end - 1);
       lastSignificant = end - 1;
-      lastWord = '';
+      wordEnd = wordStart;
       i = end;
       continue;
     }
@@ -168,7 +173,7 @@ function scan(src: string): Scan | null {
       blankLiteral(i + 1, t.expr ? t.end - 2 : t.end - 1);
       if (t.expr) templateDepths.push(depth);
       lastSignificant = t.end - 1;
-      lastWord = '';
+      wordEnd = wordStart;
       i = t.end;
       continue;
     }
@@ -188,16 +193,17 @@ function scan(src: string): Scan | null {
       k++;
       while (k < n && isIdentChar(src.charCodeAt(k))) k++;
       lastSignificant = k - 1;
-      lastWord = '';
+      wordEnd = wordStart;
       i = k;
       continue;
     }
     if (isIdentChar(code)) {
-      let k = i + 1;
-      while (k < n && isIdentChar(src.charCodeAt(k))) k++;
-      lastWord = src.slice(i, k);
-      lastSignificant = k - 1;
-      i = k;
+      IDENT_REST.lastIndex = i + 1;
+      IDENT_REST.test(src);
+      wordStart = i;
+      wordEnd = IDENT_REST.lastIndex;
+      lastSignificant = wordEnd - 1;
+      i = wordEnd;
       continue;
     }
     if (c === '{' || c === '(' || c === '[') depth++;
@@ -209,7 +215,7 @@ function scan(src: string): Scan | null {
       return null;
     }
     lastSignificant = i;
-    lastWord = '';
+    wordEnd = wordStart;
     i++;
   }
   if (depth !== 0 || templateDepths.length) return null;
@@ -233,16 +239,25 @@ function masked(src: string, intervals: readonly number[]): string {
   return parts.join('');
 }
 
-/** Identifiers a statement names as bindings could (not after a `.`: member names bind nothing). */
+/**
+ * Identifiers, each with the `.` before it when it is a member name (`a.b`, `a?. b`): those bind nothing.
+ * A spread's `...x`, and the `..` of `1..toString`, leave the name bare.
+ */
+const WORD_OR_MEMBER = /(?:\.\.\.|(?<!\.)\.[ \t]*)?[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;
+
+/**
+ * Identifiers a statement names as bindings could; over-approximated (a number's `x1F`, a label), as more names
+ * only link more statements. One native `match` per statement, no match object per word.
+ */
 function bindingNames(codeOnly: string, range: StatementRange): Set<string> {
   const names = new Set<string>();
-  const re = /[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;
-  re.lastIndex = range.start;
-  for (let m = re.exec(codeOnly); m && m.index < range.end; m = re.exec(codeOnly)) {
-    let p = m.index - 1;
-    while (p >= range.start && (codeOnly[p] === ' ' || codeOnly[p] === '\t')) p--;
-    if (codeOnly[p] === '.' && codeOnly[p - 1] !== '.') continue;
-    if (!KEYWORDS.has(m[0])) names.add(m[0]);
+  for (const word of codeOnly.slice(range.start, range.end).match(WORD_OR_MEMBER) ?? []) {
+    if (word.charCodeAt(0) !== 46 /* . */) {
+      if (!KEYWORDS.has(word)) names.add(word);
+    } else if (word.startsWith('...')) {
+      const name = word.slice(3);
+      if (!KEYWORDS.has(name)) names.add(name);
+    }
   }
   return names;
 }
@@ -265,6 +280,7 @@ export function blankIrrelevantStatements(src: string): BlankedModule | null {
     if (isImport[k]) for (const name of bindingNames(s.codeOnly, r)) imported.add(name); // every name in an import, over-approximated
   });
   const names = ranges.map((r, k) => (isImport[k] ? new Set<string>() : bindingNames(s.codeOnly, r)));
+  const usesOf = new Map<string, RegExp>();
   const keep = ranges.map((r, k) => {
     if (isImport[k]) return true;
     if (ENDPOINT_NAME.test(s.noComments.slice(r.start, r.end))) return true;
@@ -272,7 +288,8 @@ export function blankIrrelevantStatements(src: string): BlankedModule | null {
     const text = s.codeOnly.slice(r.start, r.end);
     for (const name of names[k]!) {
       if (!imported.has(name)) continue;
-      const uses = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])(?!\\s*\\()`);
+      let uses = usesOf.get(name);
+      if (!uses) usesOf.set(name, (uses = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])(?!\\s*\\()`)));
       if (uses.test(text)) return true;
     }
     return false;
@@ -303,7 +320,7 @@ export function blankIrrelevantStatements(src: string): BlankedModule | null {
   const parts: string[] = [src.slice(0, ranges[0]!.start)];
   ranges.forEach((r, k) => {
     const text = src.slice(r.start, r.end);
-    parts.push(keep[k] ? text : text.replace(/[^\r\n\u2028\u2029]/g, ' '));
+    parts.push(keep[k] ? text : text.replace(/[^\r\n\u2028\u2029]+/g, (run) => ' '.repeat(run.length)));
   });
   const kept = ranges.filter((_, k) => keep[k]);
   return { text: parts.join(''), prologueEnd: ranges[0]!.start, kept };

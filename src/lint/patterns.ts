@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { DEFAULT_SKIPPED_DIRS, discoverFiles, MissingPathError, SpecialFileError, type DiscoverOptions } from '../engine/discover.js';
+import { DEFAULT_SKIPPED_DIRS, discoverFiles, MissingPathError, sortedUnique, SpecialFileError, type DiscoverOptions } from '../engine/discover.js';
 import { UsageError } from './errors.js';
 
 /** Glob syntax (`*`, `?`, `[…]`, `{…}`, extglobs). Checked only for paths that do not exist as written. */
@@ -85,5 +85,5 @@ export function unmatchedMessage(p: PatternFiles): string {
 
 /** All files, deduplicated and sorted (the order every format prints). */
 export function mergeFiles(groups: readonly PatternFiles[]): string[] {
-  return [...new Set(groups.flatMap((g) => g.files))].sort();
+  return sortedUnique(groups.flatMap((g) => g.files));
 }

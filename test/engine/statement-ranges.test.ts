@@ -50,6 +50,15 @@ describe('blankIrrelevantStatements', () => {
     expect(b.text).not.toContain('userToCart');
   });
 
+  it('links statements by names they bind or use (a spread is a use), not by member names', () => {
+    const src = `import { helper } from './helper';\n${helpers}\nconst BODY = { upscaler_1: 'R-ESRGAN 4x+' };\nconst image = 'x';\nconst other = { pic: 1 };\nexport const up = () => fetch('https://api.novita.ai/v2/upscale', { method: 'POST', body: JSON.stringify({ ...BODY, img: other. image }) });\n`;
+    const b = blankIrrelevantStatements(src)!;
+    expect(b.text).toContain("const BODY = { upscaler_1: 'R-ESRGAN 4x+' };");
+    expect(b.text).toContain('const other = { pic: 1 };');
+    // `other. image` reads a member: the top-level `image` is not linked by it.
+    expect(b.text).not.toContain("const image = 'x';");
+  });
+
   it('gives up on what it cannot follow: scripts, JSX, decorators, unbalanced brackets, unterminated literals', () => {
     expect(blankIrrelevantStatements(`${helpers.replace(/export /g, '')}\nfetch('/v2/upscale');\n`)).toBeNull();
     expect(blankIrrelevantStatements(`import React from 'react';\nexport const A = () => <div>it's {1}</div>;\nexport const b = 1;\n`)).toBeNull();

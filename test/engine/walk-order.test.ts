@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverFiles, walkFiles } from '../../src/engine/discover.js';
+import { discoverFiles, sortedUnique, walkFiles } from '../../src/engine/discover.js';
 import { GitignoreScope } from '../../src/engine/gitignore-scope.js';
 
 function tree(files: string[]): string {
@@ -31,6 +31,27 @@ describe('walkFiles', () => {
     expect(found).toContain('p/keep.log');
     expect(found.filter((f) => f.endsWith('.log'))).toEqual(['p/keep.log']);
     expect(found).toHaveLength(202); // with p/.gitignore itself
+  });
+});
+
+describe('discoverFiles', () => {
+  it('lists overlapping paths once, in sorted order', () => {
+    const dir = tree(['b/y.js', 'a/x.js', 'b/c/z.js']);
+    const found = discoverFiles(['b', 'a', 'b/c', 'a/x.js'], { cwd: dir }).map((f) => f.slice(dir.length + 1));
+    expect(found).toEqual(['a/x.js', 'b/c/z.js', 'b/y.js']);
+  });
+});
+
+describe('sortedUnique', () => {
+  it('sorts and deduplicates, by UTF-16 code unit as Array#sort does', () => {
+    expect(sortedUnique(['b', 'a', 'b', 'B', 'ä', 'a/x', 'a.x'])).toEqual(['B', 'a', 'a.x', 'a/x', 'b', 'ä']);
+    expect(sortedUnique(['a', 'a'])).toEqual(['a']);
+    expect(sortedUnique([])).toEqual([]);
+  });
+
+  it('returns an already sorted, duplicate-free list as it is', () => {
+    const list = ['a', 'a.x', 'a/x', 'b'];
+    expect(sortedUnique(list)).toBe(list);
   });
 });
 

@@ -74,7 +74,7 @@ await build({
   absWorkingDir: ROOT,
   entryPoints: {
     'novita-migrate': 'src/cli/bin.ts',
-    'candidate-worker': 'src/lint/candidate-worker.ts',
+    'candidate-worker': 'src/lint/candidate-worker-boot.ts',
     'deep-stack-worker': 'src/lint/deep-stack-worker.ts',
     'lint-worker': 'src/lint/lint-worker.ts',
   },
@@ -93,6 +93,31 @@ await build({
   banner: { js: "import { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);" },
   // …and the CommonJS module globals (write-file-atomic hashes __filename); Node >= 20.11 has them on import.meta.
   define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+/**
+ * The candidate thread's code once more, as one CommonJS file: the thread
+ * runs it through a V8 code cache (src/lint/code-cache.ts), which Node 20
+ * offers only for scripts, not for ES modules. `import.meta` becomes the
+ * CommonJS equivalents (the file sits next to the chunks, so relative URLs
+ * resolve the same).
+ */
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { 'candidate-worker-code': 'src/lint/candidate-worker.ts' },
+  outdir: OUT,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
+  plugins: [lazyTraverseRequires],
+  external: EXTERNAL,
+  banner: { js: "const __nmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__nmImportMetaUrl', 'import.meta.filename': '__filename', 'import.meta.dirname': '__dirname' },
   legalComments: 'none',
   logLevel: 'warning',
 });

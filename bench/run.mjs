@@ -42,11 +42,23 @@ function measure(cmd, args, opts = {}) {
   return { ms, rssKb, stdout: r.stdout, status: r.status, stderr: r.stderr };
 }
 
+/** The files stylish lists with a V2 call: a file's path line (absolute), then its messages, each ending in the rule id. */
+function foundInStylish(out) {
+  const found = new Set();
+  let file;
+  for (const line of out.stdout.split('\n')) {
+    if (line.startsWith('/')) file = line;
+    else if (file && / (?:no-v2-upscale|no-v2-progress)$/.test(line)) found.add(relative(TREE, file));
+  }
+  return [...found];
+}
+
 export const TOOLS = [
   {
     name: 'novita-migrate',
-    run: () => measure(process.execPath, [binOf(ROOT), '--format', 'json', '--no-progress', '.'], { cwd: TREE }),
-    found: (out) => JSON.parse(out.stdout).filter((r) => r.messages.some((m) => m.ruleId === 'no-v2-upscale' || m.ruleId === 'no-v2-progress')).map((r) => relative(TREE, r.filePath)),
+    // As a CI gate runs it: the default (stylish) report. `--format json` adds ~15 ms at 20,000 files (5 MB: every clean file has its entry).
+    run: () => measure(process.execPath, [binOf(ROOT), '--no-progress', '.'], { cwd: TREE }),
+    found: foundInStylish,
   },
   {
     name: 'ripgrep (rg -l)',
@@ -124,7 +136,7 @@ function selectedTools() {
   if (baseline) {
     tools.splice(1, 0, {
       name: 'novita-migrate (baseline)',
-      run: () => measure(process.execPath, [binOf(baseline), '--format', 'json', '--no-progress', '.'], { cwd: TREE }),
+      run: () => measure(process.execPath, [binOf(baseline), '--no-progress', '.'], { cwd: TREE }),
       found: TOOLS[0].found,
     });
   }
@@ -143,6 +155,8 @@ function benchScenario(scenario) {
   const skipReason = (tool) => (tool.available && !tool.available() ? tool.missing : scenario.skip?.[tool.name]);
   const tools = all.filter((tool) => !skipReason(tool));
   const runsOf = new Map(tools.map((t) => [t, []]));
+  // One unmeasured novita-migrate run (each build): it writes the candidate thread's code cache, as a user's first run does.
+  for (const tool of tools) if (tool.name.startsWith('novita-migrate')) tool.run();
   // Rounds, each running every tool once: on a shared machine a burst of load hits all tools alike.
   for (let round = 0; round < RUNS; round++) {
     for (const tool of tools) {

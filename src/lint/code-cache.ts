@@ -13,7 +13,7 @@
  * body, so the file carries a CRC-32 of it: a torn or damaged file is never
  * handed to V8. Any failure to read or write it only costs time.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -69,7 +69,9 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined): Ca
       try {
         mkdirSync(cacheDir, { recursive: true });
         // Older caches of this bundle (another build, another Node) go; the new one appears whole (rename).
-        for (const old of readdirSync(cacheDir)) if (old.startsWith(`${stem}-`) && old.endsWith('.v8')) unlinkSync(join(cacheDir, old));
+        for (const old of readdirSync(cacheDir)) {
+          if (old.startsWith(`${stem}-`) && old.endsWith('.v8') && join(cacheDir, old) !== cacheFile) rmSync(join(cacheDir, old), { force: true });
+        }
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         const body = script.createCachedData();
         const header = Buffer.alloc(4);

@@ -165,8 +165,9 @@ export const lintCommand: CommandFactory = (setExitCode) => ({
       const candidates = parallel === 'always' && concurrency > 1 ? undefined : startCandidateLinter(ruleLevels, reportUnusedDisableDirectives);
       const onSkip = debug ? (p: string, why: string) => process.stderr.write(`novita-migrate: skipped ${p}: ${why}\n`) : undefined;
       const ignorePatterns = [...config.ignorePatterns, ...asList(argv['ignore-pattern'])];
-      // The bar is on stderr; it stays out of the way of a machine format on stdout, not of one written to a file.
-      const showProgress = Boolean(argv.progress) && (Boolean(outputFile) || !MACHINE_FORMATS.has(format));
+      // The bar is on stderr, on a TTY only; it stays out of the way of a machine format on stdout, not of one written
+      // to a file. Without it a single directory is linted as it is walked (no count of files needed first).
+      const showProgress = Boolean(argv.progress) && Boolean(process.stderr.isTTY) && (Boolean(outputFile) || !MACHINE_FORMATS.has(format));
       const quiet = Boolean(argv.quiet);
       const sink = resultSink(format, outputFile, quiet);
       const runOptions = { cwd, concurrency, parallel, ruleLevels, reportUnusedDisableDirectives, onSkip } as const;

@@ -69,32 +69,37 @@ const lazyTraverseRequires = {
   },
 };
 
+/** What both builds share: Node 20, the lazy loads above, the packages left to node_modules. */
+const COMMON = {
+  absWorkingDir: ROOT,
+  outdir: OUT,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // Node 20 has both; left as literals, V8 compiles these Unicode-set regexps on first use, not at load (~20 ms).
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
+  external: EXTERNAL,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 rmSync(new URL(`../${OUT}`, import.meta.url), { recursive: true, force: true });
 await build({
-  absWorkingDir: ROOT,
+  ...COMMON,
   entryPoints: {
     'novita-migrate': 'src/cli/bin.ts',
     'candidate-worker': 'src/lint/candidate-worker-boot.ts',
     'deep-stack-worker': 'src/lint/deep-stack-worker.ts',
     'lint-worker': 'src/lint/lint-worker.ts',
   },
-  outdir: OUT,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Node 20 has both; left as literals, V8 compiles these Unicode-set regexps on first use, not at load (~20 ms).
-  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
   plugins: [lazySegmenter, lazyTraverseRequires],
-  external: EXTERNAL,
   chunkNames: 'chunk-[hash]',
   // Bundled CommonJS (Babel) calls require() for Node built-ins; ESM has none, so give it one.
   banner: { js: "import { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);" },
   // …and the CommonJS module globals (write-file-atomic hashes __filename); Node >= 20.11 has them on import.meta.
   define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 /**
@@ -105,19 +110,11 @@ await build({
  * resolve the same).
  */
 await build({
-  absWorkingDir: ROOT,
+  ...COMMON,
   entryPoints: { 'candidate-worker-code': 'src/lint/candidate-worker.ts' },
-  outdir: OUT,
   outExtension: { '.js': '.cjs' },
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
   plugins: [lazyTraverseRequires],
-  external: EXTERNAL,
   banner: { js: "const __nmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__nmImportMetaUrl', 'import.meta.filename': '__filename', 'import.meta.dirname': '__dirname' },
-  legalComments: 'none',
-  logLevel: 'warning',
 });

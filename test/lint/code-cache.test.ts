@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeCacheDir, runWithCodeCache } from '../../src/lint/code-cache.js';
 
@@ -109,14 +110,28 @@ describe('the CLI with the code cache', () => {
     expect(readFileSync(join(CACHE, caches[0]!)).length).toBeGreaterThan(100_000);
   });
 
-  it('lints as usual when the cache directory cannot be made', () => {
+  /** The bundled candidate thread itself (the CLI would quietly lint on its own thread if this one died). */
+  async function askThread(): Promise<unknown> {
+    const worker = new Worker(join(BUNDLE, 'candidate-worker.js'));
+    try {
+      return await new Promise((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the thread exited (${code})`)));
+        worker.on('message', (m: { id?: number }) => m.id === 1 && resolve(m));
+        worker.postMessage({ config: {} });
+        worker.postMessage({ id: 1, file: join(FIXTURE, 'x.js'), text: "fetch('https://api.novita.ai/v2/upscale', { method: 'POST' });" });
+      });
+    } finally {
+      await worker.terminate();
+    }
+  }
+
+  it('the thread lints when the cache directory cannot be made', async () => {
     // A file where the directory should be: not even root can write a cache there.
     rmSync(CACHE, { recursive: true, force: true });
     writeFileSync(CACHE, 'in the way');
     try {
-      const r = lint();
-      expect(r.status).toBe(1);
-      expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+      expect(await askThread()).toMatchObject({ id: 1, messages: [expect.objectContaining({ ruleId: 'no-v2-upscale' })] });
     } finally {
       rmSync(CACHE, { force: true });
     }
